@@ -1,0 +1,49 @@
+# The book's commands. Each creates .venv (Python 3.11) on first use and installs the pinned
+# requirements into it; later runs reuse it and reinstall only when requirements.txt changes.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+# Data loaders never touch the network when this is set (see utils/notebook.py).
+export RNN_BOOK_OFFLINE := 1
+
+.PHONY: book test lab execute lint sync clean
+
+$(STAMP): requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: the book needs Python 3.11"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+## make book: build the HTML book from the stored outputs into _build/html (no execution).
+book: $(STAMP)
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
+	@echo "Book built: open file://$(CURDIR)/_build/html/index.html"
+
+## make test: unit and hygiene tests, nbval over every notebook, Colab simulation, browser test.
+test: book
+	@bash tools/ensure_chromium.sh
+	$(BIN)/python -m pytest
+
+## make lab: open the book's notebooks in JupyterLab.
+lab: $(STAMP)
+	$(BIN)/jupyter lab chapters
+
+## make execute: re-run every notebook in place in a clean kernel (offline) to refresh its outputs.
+execute: $(STAMP)
+	$(BIN)/python -m tools.execute $(NOTEBOOKS)
+
+## make lint: ruff on utils/, tests/, tools/ and (through nbqa) on the notebooks.
+lint: $(STAMP)
+	$(BIN)/ruff check utils tests tools
+	$(BIN)/ruff format --check utils tests tools
+	$(BIN)/nbqa ruff $(NOTEBOOKS)
+
+## make sync: rewrite each notebook's Colab badge and setup cell from _config.yml.
+sync: $(STAMP)
+	$(BIN)/python -m tools.notebooks sync
+
+clean:
+	rm -rf _build .pytest_cache

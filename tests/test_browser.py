@@ -1,0 +1,402 @@
+"""Browser test of the framework tabs (_static/tabs.js) in the built HTML book.
+
+Drives headless Debian Chromium through the Playwright Python API
+(``executable_path``; Playwright's own browser download is never used) against
+``_build/html`` served on 127.0.0.1.  Build the book first with ``make book``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+HTML_DIR = REPO / "_build" / "html"
+STATIC_SRC = REPO / "_static"
+
+LABELS = {"numpy": "NumPy", "tensorflow": "TensorFlow", "pytorch": "PyTorch"}
+TAG_CLASS = re.compile(r"^tag_tab-(numpy|tensorflow|pytorch)$")
+STORAGE_KEY = "rnn-book-framework"
+TAGGED = "div.cell[class*='tag_tab-']"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 10_000
+
+# Uncaught errors we knowingly tolerate, matched on the exact message.
+# Sphinx 7.4 writes every inline <script> body that an extension registers after
+# builder init twice (StandaloneHTMLBuilder.prepare_writing re-adds registry
+# scripts as filename '' next to the earlier filename None).  sphinx-thebe's
+# inline body declares `const THEBE_JS_URL`, so its second copy throws on every
+# page of any Jupyter Book 1 build.  It is an inline script of the toolchain, not
+# ours, it has no stack, and it goes away if sphinx_thebe is not loaded.
+KNOWN_TOOLCHAIN_ERRORS = {"Identifier 'THEBE_JS_URL' has already been declared"}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _GroupFinder(HTMLParser):
+    """Expected tab groups, read from the built HTML without any JavaScript.
+
+    A group is a run of tagged cells that are adjacent element siblings; a
+    framework repeating within a run starts a new group (as tabs.js does).
+    """
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    VOID |= {"track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._stack: list[list[tuple[int, str | None]]] = [[]]
+        self._count = 0
+        self.groups: list[tuple[int, list[str]]] = []
+
+    def _element(self, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        fw = None
+        if "cell" in classes:
+            fw = next((m.group(1) for c in classes if (m := TAG_CLASS.match(c))), None)
+        self._stack[-1].append((self._count, fw))
+        self._count += 1
+
+    def handle_starttag(self, tag, attrs):
+        self._element(attrs)
+        if tag not in self.VOID:
+            self._stack.append([])
+
+    def handle_startendtag(self, tag, attrs):
+        self._element(attrs)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or len(self._stack) == 1:
+            return
+        self._collect(self._stack.pop())
+
+    def close(self):
+        super().close()
+        while self._stack:
+            self._collect(self._stack.pop())
+        self.groups.sort()
+
+    def _collect(self, children: list[tuple[int, str | None]]) -> None:
+        run: list[str] = []
+        start = 0
+        for pos, fw in children + [(-1, None)]:
+            if run and (fw is None or fw in run):
+                self.groups.append((start, run))
+                run = []
+            if fw is not None:
+                if not run:
+                    start = pos
+                run.append(fw)
+
+
+def expected_groups(html_file: Path) -> list[list[str]]:
+    finder = _GroupFinder()
+    finder.feed(html_file.read_text(encoding="utf-8"))
+    finder.close()
+    return [fws for _, fws in finder.groups]
+
+
+def find_chromium() -> str | None:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
+
+
+class ErrorLog:
+    """Collects JavaScript errors attributable to the book, per the policy below.
+
+    * Console messages of type "error" count only when logged from one of our
+      own scripts (a .js file in the repo's _static/, served as /_static/NAME).
+      Other console errors are noise we do not own: the theme complaining about
+      an empty stored theme mode, 404 for /favicon.ico, blocked CDN requests
+      (MathJax, require.js, thebe), etc.
+    * Uncaught exceptions ("pageerror") count wherever they happen, because
+      they may break the page, unless (a) every URL in the stack trace is on a
+      foreign origin, i.e. clearly a third-party script, or (b) the message is
+      one of KNOWN_TOOLCHAIN_ERRORS.  An error without any stack URL cannot be
+      attributed and therefore counts.
+    """
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.own_paths = {f"/_static/{p.name}" for p in STATIC_SRC.glob("*.js")}
+        self.errors: list[str] = []
+
+    def attach(self, page) -> None:
+        page.on("console", self._on_console)
+        page.on("pageerror", self._on_pageerror)
+
+    def _on_console(self, msg) -> None:
+        if msg.type != "error":
+            return
+        url = (msg.location or {}).get("url") or ""
+        if url.startswith(self.origin) and urlsplit(url).path in self.own_paths:
+            self.errors.append(f"console.error from {url}: {msg.text}")
+
+    def _on_pageerror(self, error) -> None:
+        message = error.message
+        if message in KNOWN_TOOLCHAIN_ERRORS:
+            return
+        stack = error.stack or ""
+        urls = re.findall(r"(?:https?|file)://[^\s)]+", stack)
+        if urls and not any(u.startswith(self.origin) for u in urls):
+            return  # thrown entirely inside third-party code
+        self.errors.append(f"uncaught {error.name}: {message}\n{stack}")
+
+    def check(self) -> None:
+        assert not self.errors, "JavaScript errors:\n" + "\n".join(self.errors)
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def html_dir() -> Path:
+    if not (HTML_DIR / "index.html").is_file():
+        pytest.fail(f"{HTML_DIR / 'index.html'} is missing: build the book first with `make book`")
+    return HTML_DIR
+
+
+@pytest.fixture(scope="module")
+def tab_pages(html_dir: Path) -> dict[str, list[list[str]]]:
+    """Built pages with framework tab groups: {relative path: expected groups}."""
+    pages = {}
+    for path in sorted(html_dir.rglob("*.html")):
+        if "tag_tab-" in path.read_text(encoding="utf-8"):
+            groups = expected_groups(path)
+            if groups:
+                pages[path.relative_to(html_dir).as_posix()] = groups
+    if len(pages) < 2:
+        pytest.fail(f"expected at least 2 built pages with tab-tagged cells, found {sorted(pages)}")
+    return pages
+
+
+@pytest.fixture(scope="module")
+def base_url(html_dir: Path):
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        message = "Debian chromium not installed: apt-get install chromium"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " (a browser is required when CI=true)")
+        pytest.skip(message)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_context(browser, base_url):
+    """Factory for fresh browser contexts (own storage) that never leave 127.0.0.1."""
+    contexts = []
+    origin = base_url.rstrip("/")
+    foreign = re.compile(r"^(?!" + re.escape(base_url) + r")(https?|wss?)://")
+
+    def make(**kwargs):
+        context = browser.new_context(**kwargs)
+        context.set_default_timeout(TIMEOUT_MS)
+        # The network is closed; fail CDN requests at once instead of waiting.
+        context.route(foreign, lambda route: route.abort())
+        contexts.append(context)
+        return context
+
+    make.origin = origin
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def open_page(context, url: str, log: ErrorLog | None = None):
+    page = context.new_page()
+    if log is not None:
+        log.attach(page)
+    page.goto(url, wait_until="domcontentloaded")
+    return page
+
+
+def pick_pages(tab_pages: dict[str, list[list[str]]]) -> tuple[str, str]:
+    """Page A has groups with NumPy and PyTorch; page B is another page with PyTorch."""
+
+    def has(page, fw):
+        return any(fw in group for group in tab_pages[page])
+
+    a_candidates = [p for p in tab_pages if has(p, "numpy") and has(p, "pytorch")]
+    assert a_candidates, "no page has both NumPy and PyTorch tab cells"
+    page_a = a_candidates[0]
+    b_candidates = [p for p in tab_pages if p != page_a and has(p, "pytorch")]
+    assert b_candidates, "need a second page with PyTorch tab cells"
+    return page_a, b_candidates[0]
+
+
+def tabset_state(page) -> list[dict]:
+    """Labels, selection and panel visibility of every tab set, in document order."""
+    state = []
+    tabsets = page.locator(".rnn-tabset")
+    for i in range(tabsets.count()):
+        tabset = tabsets.nth(i)
+        tabs = tabset.locator(":scope > [role=tablist] > [role=tab]")
+        panels = tabset.locator(":scope > [role=tabpanel]")
+        panel_fws = [
+            panels.nth(j).evaluate(
+                "el => [...el.classList].find(c => c.startsWith('tag_tab-')).slice(8)"
+            )
+            for j in range(panels.count())
+        ]
+        state.append(
+            {
+                "labels": tabs.all_inner_texts(),
+                "selected": [
+                    tabs.nth(j).get_attribute("aria-selected") == "true" for j in range(tabs.count())
+                ],
+                "controls": [tabs.nth(j).get_attribute("aria-controls") for j in range(tabs.count())],
+                "panel_ids": [panels.nth(j).get_attribute("id") for j in range(panels.count())],
+                "panel_fws": panel_fws,
+                "visible": {fw: panels.nth(j).is_visible() for j, fw in enumerate(panel_fws)},
+            }
+        )
+    return state
+
+
+def assert_shows(page, framework: str) -> None:
+    """Every tab set shows `framework` if it has it, else its first tab; nothing else."""
+    for i, ts in enumerate(tabset_state(page)):
+        want = framework if framework in ts["panel_fws"] else ts["panel_fws"][0]
+        shown = [fw for fw, vis in ts["visible"].items() if vis]
+        assert shown == [want], f"tab set {i}: visible {shown}, expected [{want}]"
+        selected = [LABELS[fw] for fw, sel in zip(ts["panel_fws"], ts["selected"]) if sel]
+        assert selected == [LABELS[want]], f"tab set {i}: aria-selected on {selected}"
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_tabs_render(new_context, base_url, tab_pages):
+    page_a, _ = pick_pages(tab_pages)
+    log = ErrorLog(new_context.origin)
+    page = open_page(new_context(), base_url + page_a, log)
+    page.wait_for_selector(".rnn-tabset [role=tab]")
+
+    # Every tagged cell ended up as a panel of some tab set.
+    n_tagged = sum(len(g) for g in tab_pages[page_a])
+    assert page.locator(TAGGED).count() == n_tagged
+    assert page.locator(f".rnn-tabset > [role=tabpanel]{TAGGED}").count() == n_tagged
+
+    state = tabset_state(page)
+    expected = [[LABELS[fw] for fw in group] for group in tab_pages[page_a]]
+    assert [ts["labels"] for ts in state] == expected
+    for i, ts in enumerate(state):
+        assert ts["panel_fws"] == tab_pages[page_a][i]
+        assert ts["controls"] == ts["panel_ids"], f"tab set {i}: aria-controls mismatch"
+        assert sum(ts["visible"].values()) == 1, f"tab set {i}: {ts['visible']}"
+    assert_shows(page, "numpy")  # default choice
+    log.check()
+
+
+def test_choice_switches_all_and_persists(new_context, base_url, tab_pages):
+    page_a, page_b = pick_pages(tab_pages)
+    log = ErrorLog(new_context.origin)
+    context = new_context()
+    page = open_page(context, base_url + page_a, log)
+    page.wait_for_selector(".rnn-tabset [role=tab]")
+
+    page.get_by_role("tab", name="PyTorch", exact=True).first.click()
+    assert_shows(page, "pytorch")
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == "pytorch"
+
+    # Same context, so same localStorage: page B opens on PyTorch.
+    page.goto(base_url + page_b, wait_until="domcontentloaded")
+    page.wait_for_selector(".rnn-tabset [role=tab]")
+    assert_shows(page, "pytorch")
+
+    # Keyboard: ArrowRight from the selected tab selects the next one everywhere.
+    first = page.locator(".rnn-tabset").first
+    tabs = first.get_by_role("tab")
+    current = tabs.locator("[aria-selected=true]")
+    labels = tabs.all_inner_texts()
+    current.focus()
+    page.keyboard.press("ArrowRight")
+    nxt = labels[(labels.index(current.inner_text()) + 1) % len(labels)]
+    assert_shows(page, {v: k for k, v in LABELS.items()}[nxt])
+    log.check()
+
+
+def test_no_javascript_errors(new_context, base_url, tab_pages):
+    log = ErrorLog(new_context.origin)
+    assert log.own_paths, f"no .js files found in {STATIC_SRC}"
+    context = new_context()
+    page = open_page(context, base_url + "index.html", log)
+    for rel in tab_pages:
+        page.goto(base_url + rel, wait_until="domcontentloaded")
+        page.wait_for_selector(".rnn-tabset [role=tab]")
+        for label in LABELS.values():
+            tab = page.get_by_role("tab", name=label, exact=True)
+            if tab.count():
+                tab.first.click()
+    log.check()
+
+
+def test_storage_unavailable(new_context, base_url, tab_pages):
+    """localStorage that throws must not break the tabs."""
+    page_a, _ = pick_pages(tab_pages)
+    log = ErrorLog(new_context.origin)
+    context = new_context()
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() {"
+        " throw new DOMException('denied', 'SecurityError'); }});"
+    )
+    page = open_page(context, base_url + page_a, log)
+    page.wait_for_selector(".rnn-tabset [role=tab]")
+    assert_shows(page, "numpy")
+    page.get_by_role("tab", name="PyTorch", exact=True).first.click()
+    assert_shows(page, "pytorch")
+    log.check()
+
+
+def test_without_javascript_all_cells_visible(new_context, base_url, tab_pages):
+    context = new_context(java_script_enabled=False)
+    page = context.new_page()
+    for rel, groups in tab_pages.items():
+        page.goto(base_url + rel, wait_until="domcontentloaded")
+        cells = page.locator(TAGGED)
+        assert cells.count() == sum(len(g) for g in groups), rel
+        assert page.locator(".rnn-tabset").count() == 0, rel
+        hidden = [i for i in range(cells.count()) if not cells.nth(i).is_visible()]
+        assert not hidden, f"{rel}: tagged cells {hidden} hidden without JavaScript"

@@ -1,0 +1,195 @@
+"""Notebook hygiene: what every notebook of the book must be, checked on the stored files."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tools.notebooks import SETUP_TAGS, notebooks, problems, setup_source
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = notebooks()
+IDS = [p.stem for p in NOTEBOOKS]
+TABS = ["tab-numpy", "tab-tensorflow", "tab-pytorch"]
+# Machine paths, user names and memory addresses that must not appear in compared outputs.
+LEAKS = re.compile(
+    r"(/root\b|/home/\w+|/tmp/|/work/|/Users/\w+|[A-Z]:\\\\|site-packages|0x[0-9a-fA-F]{6,}|"
+    r"ipykernel_\d+)"
+)
+
+
+def load(path):
+    return json.loads(path.read_text())
+
+
+def source(cell):
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def toc_files():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    found = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                found.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters", []))
+    return found
+
+
+def test_there_are_notebooks():
+    assert len(NOTEBOOKS) >= 2, "expected the chapter notebooks under chapters/"
+
+
+def test_every_notebook_is_in_the_toc_and_every_entry_exists():
+    entries = toc_files()
+    assert len(entries) == len(set(entries)), f"duplicate toc entries: {entries}"
+    listed = set(entries)
+    for path in NOTEBOOKS:
+        rel = path.relative_to(ROOT).with_suffix("").as_posix()
+        assert rel in listed, f"{rel}.ipynb is not listed in _toc.yml"
+    for entry in entries:
+        matches = [ROOT / f"{entry}{ext}" for ext in (".ipynb", ".md")]
+        assert any(m.is_file() for m in matches), f"_toc.yml lists {entry}, which does not exist"
+    pages = {p.relative_to(ROOT).with_suffix("").as_posix() for p in ROOT.glob("chapters/**/*.md")}
+    assert pages <= listed, f"pages not in _toc.yml: {sorted(pages - listed)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_one_clean_top_to_bottom_run(path):
+    cells = [c for c in code_cells(load(path)) if source(c).strip()]
+    counts = [c["execution_count"] for c in cells]
+    assert counts == list(range(1, len(cells) + 1)), (
+        f"execution counts {counts}: expected 1..{len(cells)} (run `make execute`)"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_stored_errors_unless_expected(path):
+    for i, cell in enumerate(code_cells(load(path))):
+        errors = [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
+        if "raises-exception" in tags(cell):
+            assert errors, f"code cell {i} is tagged raises-exception but raised nothing"
+        else:
+            assert not errors, f"code cell {i} stores an error: {errors[0]['ename']}"
+
+
+def compared_text(output):
+    if output["output_type"] == "stream":
+        return "" if output["name"] == "stderr" else "".join(output["text"])
+    data = output.get("data", {})
+    return "".join("".join(v) for k, v in data.items() if k.startswith("text/"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_machine_paths_or_addresses_in_compared_outputs(path):
+    for i, cell in enumerate(code_cells(load(path))):
+        if "nbval-ignore-output" in tags(cell):
+            continue
+        for output in cell.get("outputs", []):
+            found = LEAKS.search(compared_text(output))
+            assert not found, f"code cell {i} output holds {found.group(0)!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_stored_stderr_or_warnings(path):
+    # Warnings carry machine paths, and stderr is not compared: neither belongs in the book.
+    for i, cell in enumerate(code_cells(load(path))):
+        for output in cell.get("outputs", []):
+            assert output.get("name") != "stderr", f"code cell {i} stores stderr output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_badge_and_setup_cell_match_config(path):
+    assert problems(path) == []
+
+
+def test_setup_cell_is_identical_everywhere():
+    sources = {source(code_cells(load(p))[0]) for p in NOTEBOOKS}
+    assert sources == {setup_source()}
+    assert all(tags(code_cells(load(p))[0]) == SETUP_TAGS for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_anatomy_goals_summary_exercises_solutions(path):
+    cells = load(path)["cells"]
+    markdown = [source(c) for c in cells if c["cell_type"] == "markdown"]
+    assert re.search(r"^# \S", markdown[0], re.M), "first cell: expected a '# Title' line"
+    assert any(":class: tip" in m and "Learning goals" in m for m in markdown[:2]), (
+        "expected a 'Learning goals' admonition near the top"
+    )
+    assert any("Prerequisites" in m for m in markdown[:2]), "expected prerequisites near the top"
+    headings = [line for m in markdown for line in m.splitlines() if line.startswith("## ")]
+    assert "## Summary" in headings and "## Exercises" in headings, f"headings: {headings}"
+    assert headings.index("## Summary") < headings.index("## Exercises")
+    start = next(i for i, c in enumerate(cells) if "## Exercises" in source(c))
+    solutions = [c for c in cells[start:] if "solution" in tags(c)]
+    assert solutions, "expected exercise solutions (cells tagged 'solution') after '## Exercises'"
+    for cell in solutions:
+        folded = {"hide-input", "hide-cell"} & set(tags(cell)) or ":class: dropdown" in source(cell)
+        assert folded, "a solution must fold away (tag hide-input/hide-cell, or a dropdown)"
+
+
+def tab_groups(nb):
+    """Runs of consecutive code cells carrying a tab-* tag, as lists of (tag, cell)."""
+    groups, current = [], []
+    for cell in nb["cells"]:
+        tab = [t for t in tags(cell) if t.startswith("tab-")]
+        if cell["cell_type"] == "code" and tab:
+            current.append((tab[0], cell))
+            continue
+        if current:
+            groups.append((current, cell))
+            current = []
+    if current:
+        groups.append((current, None))
+    return groups
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_tab_groups_are_well_formed_and_checked(path):
+    groups = tab_groups(load(path))
+    complete = 0
+    for group, after in groups:
+        names = [t for t, _ in group]
+        assert all(n in TABS for n in names), f"unknown tab tag in {names}"
+        assert names == sorted(names, key=TABS.index) and len(set(names)) == len(names), (
+            f"a tab group must hold each framework once, in the order {TABS}: got {names}"
+        )
+        assert len(names) >= 2, f"a tab group needs at least two frameworks: got {names}"
+        if names == TABS and after is not None and after["cell_type"] == "code":
+            if re.search(r"^\s*assert\b", source(after), re.M):
+                complete += 1
+    assert complete >= 1, (
+        "expected at least one complete NumPy/TensorFlow/PyTorch tab group followed by a code "
+        "cell that asserts they agree"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_metadata_is_clean(path):
+    nb = load(path)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert "widgets" not in nb["metadata"]
+    for cell in code_cells(nb):
+        assert "execution" not in cell.get("metadata", {}), "timing metadata stored in a cell"
+
+
+def test_book_does_not_read_shared_folder():
+    for path in [*NOTEBOOKS, *ROOT.glob("utils/*.py")]:
+        assert "shared/" not in path.read_text().replace("\\n", "\n"), f"{path} refers to shared/"

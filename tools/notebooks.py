@@ -1,0 +1,150 @@
+"""Keep every notebook's Colab badge and setup cell in step with `_config.yml`.
+
+The repository URL lives in one place, `repository.url` in `_config.yml`. Each notebook opens
+with a markdown cell whose first line is its "Open in Colab" badge, and its first code cell is
+the setup cell below. After changing the URL, run
+
+    python -m tools.notebooks sync      (or: make sync)
+
+which rewrites the badge and setup cell of every notebook (sources only; stored outputs are
+left as they are, since neither cell's output depends on the URL).
+`python -m tools.notebooks check` exits non-zero when any notebook is out of step.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ROOT / "chapters"
+
+SETUP_TAGS = ["hide-input", "setup"]
+
+SETUP_CELL = '''\
+# Setup, the same in every notebook: find the book's `utils` package (on Colab, fetch the
+# book first), then seed NumPy/TensorFlow/PyTorch, quiet their logging, fix print precision.
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_URL = "{repo_url}"  # set in _config.yml; `make sync` rewrites this line
+try:
+    import google.colab  # noqa: F401
+
+    COLAB = True
+except ImportError:
+    COLAB = False
+here = Path.cwd().resolve()
+root = next((p for p in (here, *here.parents) if (p / "utils" / "reference.py").is_file()), None)
+if root is None and COLAB:
+    root = here / "rnn-book"
+    if not root.is_dir():
+        url = os.environ.get("RNN_BOOK_REPO", REPO_URL)
+        subprocess.run(["git", "clone", "-q", "--depth=1", url, str(root)], check=True)
+if root is None:
+    raise RuntimeError("utils/ not found: run this notebook from inside the book's repository")
+sys.path.insert(0, str(root))
+import utils  # noqa: E402
+
+utils.setup_notebook(colab=COLAB)'''
+
+BADGE = (
+    "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
+    "(https://colab.research.google.com/github/{owner_repo}/blob/{branch}/{path})"
+)
+
+
+def repository() -> tuple[str, str]:
+    """(url, branch) from the `repository:` block of _config.yml."""
+    text = (ROOT / "_config.yml").read_text()
+    block = re.search(r"^repository:\n((?:[ \t]+.*\n?)+)", text, re.M)
+    if not block:
+        raise ValueError("_config.yml: expected a 'repository:' block with url and branch")
+    fields = dict(re.findall(r"^\s+(\w+):\s*(\S+)", block.group(1), re.M))
+    url, branch = fields.get("url"), fields.get("branch", "main")
+    if not url or not re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", url):
+        raise ValueError(f"_config.yml repository.url: expected https://github.com/OWNER/NAME, got {url}")
+    return url, branch
+
+
+def notebooks() -> list[Path]:
+    """Every notebook under chapters/ (checkpoints excluded), sorted."""
+    return sorted(p for p in CHAPTERS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def setup_source() -> str:
+    return SETUP_CELL.format(repo_url=repository()[0])
+
+
+def badge(path: Path) -> str:
+    url, branch = repository()
+    owner_repo = url.removeprefix("https://github.com/")
+    return BADGE.format(owner_repo=owner_repo, branch=branch, path=path.relative_to(ROOT).as_posix())
+
+
+def source(cell) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def setup_cell(nb) -> dict | None:
+    """The notebook's first code cell, or None."""
+    return next((c for c in nb["cells"] if c["cell_type"] == "code"), None)
+
+
+def problems(path: Path) -> list[str]:
+    """What is out of step in one notebook (empty when it is in step)."""
+    nb = json.loads(path.read_text())
+    found = []
+    first = nb["cells"][0] if nb["cells"] else None
+    if not first or first["cell_type"] != "markdown" or badge(path) not in source(first):
+        found.append(f"{path.name}: first cell must be markdown holding the badge {badge(path)}")
+    cell = setup_cell(nb)
+    if cell is None or source(cell) != setup_source():
+        found.append(f"{path.name}: first code cell differs from the setup cell (run make sync)")
+    elif cell.get("metadata", {}).get("tags") != SETUP_TAGS:
+        found.append(f"{path.name}: setup cell tags must be {SETUP_TAGS}")
+    return found
+
+
+def sync(path: Path) -> bool:
+    """Rewrite the badge and setup cell of one notebook; True when the file changed."""
+    text = path.read_text()
+    nb = json.loads(text)
+    first = nb["cells"][0]
+    first_src = re.sub(
+        r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)", lambda _: badge(path), source(first)
+    )
+    if badge(path) not in first_src:
+        first_src = badge(path) + "\n\n" + first_src
+    first["source"] = first_src.splitlines(keepends=True)
+    cell = setup_cell(nb)
+    cell["source"] = setup_source().splitlines(keepends=True)
+    cell.setdefault("metadata", {})["tags"] = list(SETUP_TAGS)
+    new = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    if new != text:
+        path.write_text(new)
+        return True
+    return False
+
+
+def main(argv: list[str]) -> int:
+    if argv not in (["sync"], ["check"]):
+        print("usage: python -m tools.notebooks sync|check", file=sys.stderr)
+        return 2
+    if argv == ["sync"]:
+        for path in notebooks():
+            if sync(path):
+                print("rewrote", path.relative_to(ROOT))
+        return 0
+    found = [p for path in notebooks() for p in problems(path)]
+    print("\n".join(found) or f"{len(notebooks())} notebooks in step with _config.yml")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

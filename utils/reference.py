@@ -1,0 +1,99 @@
+"""NumPy reference implementations of recurrent layers.
+
+These are the from-scratch versions that every notebook compares TensorFlow/Keras and PyTorch
+against. They use the Keras weight layout (inputs multiply from the left):
+
+    h_t = tanh(x_t @ Wx + h_{t-1} @ Wh + b),   Wx: (I, H), Wh: (H, H), b: (H,)
+
+and take batch-major input X of shape (batch, time, features).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["rnn_forward", "check_rnn_args"]
+
+
+def _shape(a) -> tuple:
+    return tuple(np.shape(a))
+
+
+def _check_lengths(lengths, batch: int, time: int) -> np.ndarray | None:
+    """Return `lengths` as an int array of shape (batch,), all in 1..time, or raise ValueError."""
+    if lengths is None:
+        return None
+    lengths = np.asarray(lengths)
+    if lengths.shape != (batch,):
+        raise ValueError(f"lengths: expected shape ({batch},), got {lengths.shape}")
+    if not np.issubdtype(lengths.dtype, np.integer):
+        raise ValueError(f"lengths: expected integers, got dtype {lengths.dtype}")
+    bad = (lengths < 1) | (lengths > time)
+    if bad.any():
+        raise ValueError(
+            f"lengths: expected every value in 1..{time} (the number of time steps), "
+            f"got {lengths[bad].tolist()}"
+        )
+    return lengths.astype(np.int64)
+
+
+def check_rnn_args(X, Wx, Wh, b, h0=None, lengths=None, gates: int = 1, bias_shape=None):
+    """Validate the arguments shared by the reference RNNs and return (X, lengths).
+
+    `gates` is the number of weight blocks stacked along the last axis (1 for a simple RNN,
+    4 for an LSTM, 3 for a GRU). Raises ValueError naming the expected and the given shape.
+    """
+    X = np.asarray(X)
+    if X.ndim != 3:
+        raise ValueError(
+            f"X: expected a 3-D array (batch, time, features), got shape {_shape(X)}"
+        )
+    batch, time, features = X.shape
+    if time < 1:
+        raise ValueError(f"X: expected at least one time step, got shape {_shape(X)}")
+    if _shape(Wx)[:1] != (features,) or len(_shape(Wx)) != 2:
+        raise ValueError(
+            f"Wx: expected shape ({features}, {gates} * units) for {features} input features, "
+            f"got {_shape(Wx)}"
+        )
+    width = _shape(Wx)[1]
+    if width % gates:
+        raise ValueError(f"Wx: expected a width divisible by {gates}, got shape {_shape(Wx)}")
+    units = width // gates
+    if _shape(Wh) != (units, width):
+        raise ValueError(f"Wh: expected shape ({units}, {width}), got {_shape(Wh)}")
+    expected_b = (width,) if bias_shape is None else bias_shape
+    if _shape(b) != expected_b:
+        raise ValueError(f"b: expected shape {expected_b}, got {_shape(b)}")
+    if h0 is not None and _shape(h0) != (batch, units):
+        raise ValueError(f"h0: expected shape ({batch}, {units}), got {_shape(h0)}")
+    return X, _check_lengths(lengths, batch, time)
+
+
+def rnn_forward(X, Wx, Wh, b, h0=None, lengths=None):
+    """Run a simple (Elman) RNN over a batch of sequences.
+
+    X: (batch, time, features); Wx: (features, units); Wh: (units, units); b: (units,);
+    h0: optional initial state (batch, units), zeros if omitted; lengths: optional ints in
+    1..time, one per sequence.
+
+    Returns (outputs, h_last): outputs (batch, time, units) holds h_t at every step;
+    with `lengths`, outputs are zero after each sequence's end and h_last is the state at its
+    last valid step (as TF1's ``dynamic_rnn(sequence_length=...)`` returned).
+    """
+    X, lengths = check_rnn_args(X, Wx, Wh, b, h0, lengths)
+    batch, time, _ = X.shape
+    units = np.shape(Wh)[0]
+    dtype = np.result_type(X, Wx, Wh, b)
+    h = np.zeros((batch, units), dtype) if h0 is None else np.asarray(h0, dtype)
+    outputs = np.zeros((batch, time, units), dtype)
+    for t in range(time):
+        h_new = np.tanh(X[:, t] @ Wx + h @ Wh + b)
+        if lengths is None:
+            h = h_new
+            outputs[:, t] = h
+        else:
+            alive = (t < lengths)[:, None]
+            h = np.where(alive, h_new, h)
+            outputs[:, t] = np.where(alive, h_new, 0)
+    return outputs, h
