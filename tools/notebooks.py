@@ -23,7 +23,7 @@ CHAPTERS = ROOT / "chapters"
 
 SETUP_TAGS = ["hide-input", "setup"]
 
-SETUP_CELL = '''\
+SETUP_CELL = """\
 # Setup, the same in every notebook: find the book's `utils` package (on Colab, fetch the
 # book first), then seed NumPy/TensorFlow/PyTorch, quiet their logging, fix print precision.
 import os
@@ -50,7 +50,7 @@ if root is None:
 sys.path.insert(0, str(root))
 import utils  # noqa: E402
 
-utils.setup_notebook(colab=COLAB)'''
+utils.setup_notebook(colab=COLAB)"""
 
 BADGE = (
     "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
@@ -67,7 +67,9 @@ def repository() -> tuple[str, str]:
     fields = dict(re.findall(r"^\s+(\w+):\s*(\S+)", block.group(1), re.M))
     url, branch = fields.get("url"), fields.get("branch", "main")
     if not url or not re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", url):
-        raise ValueError(f"_config.yml repository.url: expected https://github.com/OWNER/NAME, got {url}")
+        raise ValueError(
+            f"_config.yml repository.url: expected https://github.com/OWNER/NAME, got {url}"
+        )
     return url, branch
 
 
@@ -83,7 +85,9 @@ def setup_source() -> str:
 def badge(path: Path) -> str:
     url, branch = repository()
     owner_repo = url.removeprefix("https://github.com/")
-    return BADGE.format(owner_repo=owner_repo, branch=branch, path=path.relative_to(ROOT).as_posix())
+    return BADGE.format(
+        owner_repo=owner_repo, branch=branch, path=path.relative_to(ROOT).as_posix()
+    )
 
 
 def source(cell) -> str:

@@ -45,9 +45,7 @@ def check_rnn_args(X, Wx, Wh, b, h0=None, lengths=None, gates: int = 1, bias_sha
     """
     X = np.asarray(X)
     if X.ndim != 3:
-        raise ValueError(
-            f"X: expected a 3-D array (batch, time, features), got shape {_shape(X)}"
-        )
+        raise ValueError(f"X: expected a 3-D array (batch, time, features), got shape {_shape(X)}")
     batch, time, features = X.shape
     if time < 1:
         raise ValueError(f"X: expected at least one time step, got shape {_shape(X)}")
