@@ -1,0 +1,117 @@
+"""Unit tests of utils.notebook, utils.plots and the badge/setup-cell sync in tools.notebooks."""
+
+import json
+import shutil
+import sys
+import types
+
+import matplotlib
+import pytest
+
+import tools.notebooks as nbtools
+from utils import notebook, plots
+
+matplotlib.use("Agg")
+
+
+def test_in_colab_follows_google_colab_module(monkeypatch):
+    assert notebook.in_colab() is False
+    google = types.ModuleType("google")
+    google.__path__ = []
+    colab = types.ModuleType("google.colab")
+    colab.__spec__ = types.SimpleNamespace(name="google.colab")
+    monkeypatch.setitem(sys.modules, "google", google)
+    monkeypatch.setitem(sys.modules, "google.colab", colab)
+    assert notebook.in_colab() is True
+
+
+def test_missing_packages_lists_only_absent_modules():
+    extras = {"numpy": "numpy", "no_such_module_xyz": "no-such-module-xyz==1.0"}
+    assert notebook.missing_packages(extras) == ["no-such-module-xyz==1.0"]
+    assert notebook.missing_packages({}) == []
+
+
+def test_colab_never_reinstalls_the_frameworks():
+    heavy = {"tensorflow", "keras", "torch", "numpy", "matplotlib"}
+    assert not heavy & set(notebook.COLAB_EXTRAS)
+
+
+def test_offline_mode(monkeypatch):
+    monkeypatch.setenv("RNN_BOOK_OFFLINE", "0")
+    assert notebook.offline_mode() is False
+    monkeypatch.setenv("RNN_BOOK_OFFLINE", "1")
+    assert notebook.offline_mode() is True
+    monkeypatch.setenv("RNN_BOOK_OFFLINE", "yes")
+    with pytest.raises(ValueError, match=r"RNN_BOOK_OFFLINE: expected '0' or '1', got 'yes'"):
+        notebook.offline_mode()
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "1"])
+def test_setup_notebook_rejects_bad_seed(seed):
+    with pytest.raises(ValueError, match="seed: expected a non-negative int"):
+        notebook.setup_notebook(seed=seed, colab=False)
+
+
+def test_setup_notebook_seeds_and_prints_one_line(capsys):
+    import numpy as np
+    import torch
+
+    notebook.setup_notebook(seed=7, colab=False)
+    first = (np.random.rand(), torch.rand(1).item())
+    notebook.setup_notebook(seed=7, colab=False)
+    assert (np.random.rand(), torch.rand(1).item()) == first
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and lines[0] == lines[1]
+    assert lines[0].startswith("Python 3.11 | NumPy ") and "| PyTorch 2.13.0 |" in lines[0]
+    assert np.get_printoptions()["precision"] == notebook.PRINT_PRECISION
+
+
+def test_draw_unrolled_rnn():
+    ax = plots.draw_unrolled_rnn(steps=2)
+    labels = {t.get_text() for t in ax.texts}
+    assert {"$x_{t-1}$", "$x_{t}$", "$h_{t}$", "cell"} <= labels
+    with pytest.raises(ValueError, match=r"steps: expected an int in 1\.\.6, got 0"):
+        plots.draw_unrolled_rnn(steps=0)
+
+
+@pytest.fixture
+def fake_book(tmp_path, monkeypatch):
+    """A copy of the config and one notebook, with tools.notebooks pointed at it."""
+    shutil.copy(nbtools.ROOT / "_config.yml", tmp_path / "_config.yml")
+    source = nbtools.notebooks()[0]
+    copy = tmp_path / source.relative_to(nbtools.ROOT)
+    copy.parent.mkdir(parents=True)
+    shutil.copy(source, copy)
+    monkeypatch.setattr(nbtools, "ROOT", tmp_path)
+    monkeypatch.setattr(nbtools, "CHAPTERS", tmp_path / "chapters")
+    return tmp_path
+
+
+def test_sync_rewrites_badge_and_setup_cell_after_url_change(fake_book, capsys):
+    path = nbtools.notebooks()[0]
+    assert nbtools.problems(path) == []
+    config = fake_book / "_config.yml"
+    config.write_text(config.read_text().replace("OWNER/rnn-book", "someone/rnns"))
+    assert len(nbtools.problems(path)) == 2  # badge and setup cell both out of step
+    assert nbtools.main(["check"]) == 1
+    before = json.loads(path.read_text())
+    assert nbtools.main(["sync"]) == 0
+    assert nbtools.problems(path) == [] and nbtools.main(["check"]) == 0
+    after = json.loads(path.read_text())
+    text = path.read_text()
+    assert "github/someone/rnns/blob/main/chapters/" in text
+    assert 'REPO_URL = "https://github.com/someone/rnns"' in "".join(after["cells"][2]["source"])
+    assert "OWNER/rnn-book" not in text
+    # Only sources change: every output and every other cell stays as it was.
+    for old, new in zip(before["cells"], after["cells"], strict=True):
+        assert old.get("outputs") == new.get("outputs")
+    assert [c["source"] for c in before["cells"][3:]] == [c["source"] for c in after["cells"][3:]]
+    assert not nbtools.sync(path), "a second sync changes nothing"
+    assert "rewrote" in capsys.readouterr().out
+
+
+def test_bad_repository_url_is_refused(fake_book):
+    config = fake_book / "_config.yml"
+    config.write_text(config.read_text().replace("https://github.com/OWNER/rnn-book", "nowhere"))
+    with pytest.raises(ValueError, match="expected https://github.com/OWNER/NAME, got nowhere"):
+        nbtools.repository()
