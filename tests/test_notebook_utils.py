@@ -69,7 +69,7 @@ def test_setup_notebook_seeds_and_prints_one_line(capsys):
 def test_draw_unrolled_rnn():
     ax = plots.draw_unrolled_rnn(steps=2)
     labels = {t.get_text() for t in ax.texts}
-    assert {"$x_{t-1}$", "$x_{t}$", "$h_{t}$", "cell"} <= labels
+    assert {"$x_t$", "$x_{1}$", "$x_{2}$", "$h_{2}$", "$h_0$", "cell"} <= labels
     with pytest.raises(ValueError, match=r"steps: expected an int in 1\.\.6, got 0"):
         plots.draw_unrolled_rnn(steps=0)
 

@@ -23,32 +23,33 @@ def _arrow(ax, start, end, **kw):
 def draw_unrolled_rnn(steps: int = 3, ax=None):
     """Draw a recurrent cell folded (left) and unrolled through `steps` time steps (right).
 
-    Returns the matplotlib Axes. Each step shows x_t entering the cell, h_t leaving it upward,
-    and h_{t-1} arriving from the previous step.
+    Returns the matplotlib Axes. The unrolled steps are numbered 1..steps: x_t enters each copy
+    of the cell, h_t leaves it upward and goes on to the next copy; h_0 comes in from the left.
     """
     import matplotlib.pyplot as plt
 
     if not isinstance(steps, int) or not 1 <= steps <= 6:
         raise ValueError(f"steps: expected an int in 1..6, got {steps!r}")
     if ax is None:
-        _, ax = plt.subplots(figsize=(2.2 + 1.8 * steps, 3.2))
+        _, ax = plt.subplots(figsize=(3.0 + 2.0 * steps, 3.6))
     cell, io = "#cfe2f3", "#f4f4f4"
 
-    # Folded cell with its self-loop.
+    # Folded cell with its loop: the state leaves on the right and comes back in.
     _box(ax, 0, 0, "cell", cell)
     _box(ax, 0, -1.4, r"$x_t$", io, w=0.7)
     _box(ax, 0, 1.4, r"$h_t$", io, w=0.7)
     _arrow(ax, (0, -1.05), (0, -0.35))
     _arrow(ax, (0, 0.35), (0, 1.05))
-    _arrow(ax, (0.5, 0.1), (0.5, -0.1), connectionstyle="arc3,rad=-2.2")
-    ax.text(1.15, 0, r"$h_{t-1}$", ha="left", va="center", fontsize=11)
-    ax.text(2.1, 0, "=", ha="center", va="center", fontsize=20)
+    ax.plot([0.5, 0.85, 0.85], [0.18, 0.18, -0.18], color="black", lw=1.3)
+    _arrow(ax, (0.85, -0.18), (0.5, -0.18))
+    ax.text(0.95, 0, r"$h_{t-1}$", ha="left", va="center", fontsize=11)
+    ax.text(1.85, 0, "=", ha="center", va="center", fontsize=20)
 
     # Unrolled through time.
-    x0 = 3.4
+    x0 = 3.7
     for k in range(steps):
         x = x0 + 1.8 * k
-        t = "t" if k == steps - 1 else (f"t-{steps - 1 - k}")
+        t = k + 1
         _box(ax, x, 0, "cell", cell)
         _box(ax, x, -1.4, f"$x_{{{t}}}$", io, w=0.8)
         _box(ax, x, 1.4, f"$h_{{{t}}}$", io, w=0.8)
@@ -56,8 +57,8 @@ def draw_unrolled_rnn(steps: int = 3, ax=None):
         _arrow(ax, (x, 0.35), (x, 1.05))
         if k:
             _arrow(ax, (x - 1.3, 0), (x - 0.5, 0))
-    _arrow(ax, (x0 - 1.2, 0), (x0 - 0.5, 0))
-    ax.text(x0 - 1.25, 0.2, r"$h_{\mathrm{init}}$", ha="center", va="bottom", fontsize=10)
+    _arrow(ax, (x0 - 1.1, 0), (x0 - 0.5, 0))
+    ax.text(x0 - 0.85, 0.12, r"$h_0$", ha="center", va="bottom", fontsize=11)
     ax.annotate(
         "time",
         xy=(x0 + 1.8 * (steps - 1) + 0.6, -2.05),
