@@ -41,13 +41,14 @@ def snapshot_repo(dest: Path) -> str:
 
 
 def texts(cell):
-    out = []
-    for o in cell.outputs:
-        if o.output_type == "stream" and o.name == "stdout":
-            out.append(o.text)
-        elif "data" in o and "text/plain" in o.data and "image/png" not in o.data:
-            out.append(o.data["text/plain"])
-    return out
+    """The cell's stdout (joined: the kernel may split a stream anywhere) and text results."""
+    stdout = "".join(o.text for o in cell.outputs if o.get("name") == "stdout")
+    data = [
+        o.data["text/plain"]
+        for o in cell.outputs
+        if "data" in o and "text/plain" in o.data and "image/png" not in o.data
+    ]
+    return [stdout, *data]
 
 
 def test_notebook_runs_alone_on_simulated_colab(tmp_path, monkeypatch):
