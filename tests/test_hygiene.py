@@ -66,7 +66,11 @@ def test_every_notebook_is_in_the_toc_and_every_entry_exists():
     for entry in entries:
         matches = [ROOT / f"{entry}{ext}" for ext in (".ipynb", ".md")]
         assert any(m.is_file() for m in matches), f"_toc.yml lists {entry}, which does not exist"
-    pages = {p.relative_to(ROOT).with_suffix("").as_posix() for p in ROOT.glob("chapters/**/*.md")}
+    pages = {
+        p.relative_to(ROOT).with_suffix("").as_posix()
+        for pattern in ("chapters/**/*.md", "appendices/**/*.md", "appendices/**/*.ipynb")
+        for p in ROOT.glob(pattern)
+    }
     assert pages <= listed, f"pages not in _toc.yml: {sorted(pages - listed)}"
 
 
@@ -193,3 +197,20 @@ def test_notebook_metadata_is_clean(path):
 def test_book_does_not_read_shared_folder():
     for path in [*NOTEBOOKS, *ROOT.glob("utils/*.py")]:
         assert "shared/" not in path.read_text().replace("\\n", "\n"), f"{path} refers to shared/"
+
+
+HANGUL_TERM = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3 -]*[\uac00-\ud7a3]|[\uac00-\ud7a3]")
+
+
+def test_every_korean_term_is_in_the_glossary():
+    glossary = (ROOT / "appendices" / "glossary.md").read_text()
+    texts = [(ROOT / "intro.md").read_text()]
+    texts += [p.read_text() for p in ROOT.glob("chapters/**/*.md")]
+    texts += [
+        "\n".join(source(c) for c in load(p)["cells"] if c["cell_type"] == "markdown")
+        for p in NOTEBOOKS
+    ]
+    terms = {t for text in texts for t in HANGUL_TERM.findall(text)}
+    assert len(terms) >= 5, f"expected the chapters to give Korean terms, found {sorted(terms)}"
+    missing = sorted(t for t in terms if t not in glossary)
+    assert not missing, f"Korean terms missing from appendices/glossary.md: {missing}"
