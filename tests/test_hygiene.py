@@ -2,6 +2,7 @@
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,10 @@ def test_every_korean_term_is_in_the_glossary():
     assert len(terms) >= 5, f"expected the chapters to give Korean terms, found {sorted(terms)}"
     missing = sorted(t for t in terms if t not in glossary)
     assert not missing, f"Korean terms missing from appendices/glossary.md: {missing}"
+
+
+def test_nbval_runs_strict():
+    # Lax mode compares nothing unless a cell asks for it: the book's tests must stay strict.
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    assert "--nbval" in options["addopts"] and "--nbval-lax" not in options["addopts"]
+    assert "chapters" in options["testpaths"]
