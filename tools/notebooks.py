@@ -18,6 +18,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 
@@ -60,13 +62,10 @@ BADGE = (
 
 def repository() -> tuple[str, str]:
     """(url, branch) from the `repository:` block of _config.yml."""
-    text = (ROOT / "_config.yml").read_text()
-    block = re.search(r"^repository:\n((?:[ \t]+.*\n?)+)", text, re.M)
-    if not block:
-        raise ValueError("_config.yml: expected a 'repository:' block with url and branch")
-    fields = dict(re.findall(r"^\s+(\w+):\s*(\S+)", block.group(1), re.M))
-    url, branch = fields.get("url"), fields.get("branch", "main")
-    if not url or not re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", url):
+    config = yaml.safe_load((ROOT / "_config.yml").read_text()) or {}
+    repo = config.get("repository") or {}
+    url, branch = repo.get("url"), repo.get("branch", "main")
+    if not url or not re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", str(url)):
         raise ValueError(
             f"_config.yml repository.url: expected https://github.com/OWNER/NAME, got {url}"
         )
