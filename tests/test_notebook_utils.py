@@ -115,3 +115,15 @@ def test_bad_repository_url_is_refused(fake_book):
     config.write_text(config.read_text().replace("https://github.com/OWNER/rnn-book", "nowhere"))
     with pytest.raises(ValueError, match="expected https://github.com/OWNER/NAME, got nowhere"):
         nbtools.repository()
+
+
+def test_setup_notebook_rejects_bad_legacy_flag():
+    with pytest.raises(ValueError, match="legacy_keras: expected True or False, got 'yes'"):
+        notebook.setup_notebook(colab=False, legacy_keras="yes")
+
+
+def test_legacy_keras_needs_a_fresh_kernel(monkeypatch):
+    monkeypatch.delenv("TF_USE_LEGACY_KERAS", raising=False)
+    monkeypatch.setitem(sys.modules, "tensorflow", types.ModuleType("tensorflow"))
+    with pytest.raises(RuntimeError, match="legacy_keras=True needs a fresh kernel"):
+        notebook.setup_notebook(colab=False, legacy_keras=True)

@@ -26,11 +26,14 @@ PRINT_PRECISION = 4
 
 #: Import name -> pip requirement for what the book uses beyond Colab's preinstalled stack.
 #: Colab already has NumPy, TensorFlow, Keras, PyTorch and matplotlib: those are never reinstalled.
-COLAB_EXTRAS = {"mlxtend": "mlxtend>=0.23"}
+COLAB_EXTRAS = {"mlxtend": "mlxtend>=0.23", "statsmodels": "statsmodels>=0.14"}
 
 #: Environment variable that data loaders read: when "1", use only data that ships with the
 #: installed packages and never the network (`make test` and `make execute` set it).
 OFFLINE_ENV = "RNN_BOOK_OFFLINE"
+
+#: TensorFlow reads this once, at import: "1" makes `tf.keras` the legacy tf-keras (Keras 2).
+LEGACY_KERAS_ENV = "TF_USE_LEGACY_KERAS"
 
 
 def in_colab() -> bool:
@@ -76,14 +79,49 @@ def _stderr_to_devnull():
         os.close(devnull)
 
 
-def setup_notebook(seed: int = 42, colab: bool | None = None) -> None:
+def _import_frameworks() -> None:
+    """Import PyTorch (and triton, where it is installed) first, then TensorFlow and Keras."""
+    # triton (CUDA builds of PyTorch bring it, as on Colab) segfaults if loaded after TensorFlow.
+    has_triton = importlib.util.find_spec("triton") is not None
+    if has_triton and "triton" not in sys.modules and "tensorflow" in sys.modules:
+        raise RuntimeError(
+            "TensorFlow was imported before the setup cell ran, and this runtime has triton, which "
+            "crashes the kernel when it loads after TensorFlow: restart the runtime and run the "
+            "setup cell first"
+        )
+    import torch  # noqa: F401
+
+    if has_triton:
+        try:
+            import triton  # noqa: F401
+        except ImportError:  # a broken triton: PyTorch, too, then works without it
+            pass
+    import keras  # noqa: F401
+    import tensorflow  # noqa: F401
+
+
+def setup_notebook(seed: int = 42, colab: bool | None = None, legacy_keras: bool = False) -> None:
     """Seed every library, silence framework logging, fix print precision, print versions.
 
     Call it once, at the top of a notebook, before anything imports TensorFlow. On Colab it
-    first installs the few packages Colab lacks (never TensorFlow or PyTorch).
+    first installs the few packages Colab lacks (never TensorFlow or PyTorch). With
+    `legacy_keras=True` (the TF1 appendix only), `tf.keras` is tf-keras (Keras 2) for the
+    whole kernel, as TF1's `tf.compat.v1.nn.rnn_cell` classes need.
     """
-    if not isinstance(seed, int) or seed < 0:
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"seed: expected a non-negative int, got {seed!r}")
+    if not isinstance(legacy_keras, bool):
+        raise ValueError(f"legacy_keras: expected True or False, got {legacy_keras!r}")
+    legacy_now = os.environ.get(LEGACY_KERAS_ENV) == "1"
+    if "tensorflow" in sys.modules and legacy_keras != legacy_now:
+        raise RuntimeError(
+            f"legacy_keras={legacy_keras} needs a fresh kernel: TensorFlow was already imported "
+            f"with {LEGACY_KERAS_ENV}={os.environ.get(LEGACY_KERAS_ENV)!r}; restart the kernel"
+        )
+    if legacy_keras:
+        os.environ[LEGACY_KERAS_ENV] = "1"
+    else:
+        os.environ.pop(LEGACY_KERAS_ENV, None)
     if colab is None:
         colab = in_colab()
     if colab:
@@ -97,6 +135,7 @@ def setup_notebook(seed: int = 42, colab: bool | None = None) -> None:
     warnings.filterwarnings("ignore", category=FutureWarning)
 
     with _stderr_to_devnull():  # TensorFlow's import-time CUDA probe writes to fd 2
+        _import_frameworks()
         import absl.logging
         import keras
         import tensorflow as tf
@@ -120,8 +159,11 @@ def setup_notebook(seed: int = 42, colab: bool | None = None) -> None:
     torch.set_printoptions(precision=PRINT_PRECISION, sci_mode=False)
 
     gpu = "GPU" if has_gpu else "CPU"
+    keras_version = keras.__version__
+    if legacy_keras:
+        keras_version = f"{tf.keras.__version__} (tf-keras, legacy)"
     print(
         f"Python {'.'.join(platform.python_version_tuple()[:2])} | NumPy {np.__version__} | "
-        f"TensorFlow {tf.__version__} | Keras {keras.__version__} | "
+        f"TensorFlow {tf.__version__} | Keras {keras_version} | "
         f"PyTorch {torch.__version__.split('+')[0]} | {gpu}" + (" | Colab" if colab else "")
     )
