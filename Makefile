@@ -9,7 +9,7 @@ NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoi
 # Data loaders never touch the network when this is set (see utils/notebook.py).
 export RNN_BOOK_OFFLINE := 1
 
-.PHONY: book test lab execute lint sync clean
+.PHONY: book test test-colab lab execute lint sync clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -27,6 +27,11 @@ book: $(STAMP)
 test: book
 	@bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest
+
+## make test-colab: every notebook in a Colab-like environment (versions in tools/colab_runtime.txt;
+## built once, several GB, cached in ~/.cache/rnn-book/). The check before a course; not in CI.
+test-colab:
+	$(PYTHON) tools/colab_check.py
 
 ## make lab: open the book in JupyterLab (the notebooks are under chapters/).
 lab: $(STAMP)
