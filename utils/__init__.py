@@ -13,14 +13,16 @@ from .convert import (
     torch_rnn_weights,
 )
 from .notebook import in_colab, offline_mode, setup_notebook
-from .plots import draw_unrolled_rnn
-from .reference import rnn_forward
+from .plots import draw_bptt, draw_unrolled_rnn
+from .reference import rnn_backward, rnn_forward
 
 __all__ = [
+    "draw_bptt",
     "draw_unrolled_rnn",
     "in_colab",
     "keras_rnn_weights",
     "offline_mode",
+    "rnn_backward",
     "rnn_forward",
     "set_keras_rnn_weights",
     "set_torch_rnn_weights",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["rnn_forward", "check_rnn_args"]
+__all__ = ["rnn_forward", "rnn_backward", "check_rnn_args"]
 
 
 def _shape(a) -> tuple:
@@ -95,3 +95,57 @@ def rnn_forward(X, Wx, Wh, b, h0=None, lengths=None):
             h = np.where(alive, h_new, h)
             outputs[:, t] = np.where(alive, h_new, 0)
     return outputs, h
+
+
+def rnn_backward(X, Wx, Wh, b, d_outputs, h0=None, lengths=None, d_h_last=None):
+    """Backpropagation through time for `rnn_forward` (same arguments, layout and `lengths`).
+
+    Returns (dX, dWx, dWh, db, dh0): the gradients of
+    ``sum(d_outputs * outputs) + sum(d_h_last * h_last)`` where
+    ``(outputs, h_last) = rnn_forward(X, Wx, Wh, b, h0, lengths)``. `d_outputs` is
+    (batch, time, units), or None for zeros; `d_h_last` is (batch, units), or None for zeros.
+    The forward pass is recomputed. With `lengths`, padded steps get zero gradient and the
+    gradient of h_last enters at each sequence's last valid step.
+    """
+    X, lengths = check_rnn_args(X, Wx, Wh, b, h0, lengths)
+    batch, time, _ = X.shape
+    units = np.shape(Wh)[0]
+    if d_outputs is not None and _shape(d_outputs) != (batch, time, units):
+        raise ValueError(
+            f"d_outputs: expected shape ({batch}, {time}, {units}) like the outputs, "
+            f"got {_shape(d_outputs)}"
+        )
+    if d_h_last is not None and _shape(d_h_last) != (batch, units):
+        raise ValueError(
+            f"d_h_last: expected shape ({batch}, {units}) like h_last, got {_shape(d_h_last)}"
+        )
+    dtype = np.result_type(X, Wx, Wh, b, *(a for a in (d_outputs, d_h_last) if a is not None))
+    X, Wx, Wh, b = (np.asarray(a, dtype) for a in (X, Wx, Wh, b))
+    alive = (
+        np.ones((time, batch, 1), bool)
+        if lengths is None
+        else (np.arange(time)[:, None] < lengths)[..., None]
+    )
+
+    # Forward, keeping the state that enters each step and the new state it computes.
+    h = np.zeros((batch, units), dtype) if h0 is None else np.asarray(h0, dtype)
+    h_prev, h_new = np.empty((2, time, batch, units), dtype)
+    for t in range(time):
+        h_prev[t] = h
+        h_new[t] = np.tanh(X[:, t] @ Wx + h @ Wh + b)
+        h = np.where(alive[t], h_new[t], h)
+
+    # Backward: dh is the gradient reaching the state carried out of step t.
+    dh = np.zeros((batch, units), dtype) if d_h_last is None else np.asarray(d_h_last, dtype)
+    d_out = None if d_outputs is None else np.asarray(d_outputs, dtype)
+    dX = np.zeros_like(X)
+    dWx, dWh, db = np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)
+    for t in reversed(range(time)):
+        g = dh if d_out is None else dh + d_out[:, t]
+        da = np.where(alive[t], g, 0) * (1 - h_new[t] ** 2)  # through tanh
+        dX[:, t] = da @ Wx.T
+        dWx += X[:, t].T @ da
+        dWh += h_prev[t].T @ da
+        db += da.sum(axis=0)
+        dh = da @ Wh.T + np.where(alive[t], 0, dh)  # a padded step passes dh through unchanged
+    return dX, dWx, dWh, db, dh
