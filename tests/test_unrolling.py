@@ -58,6 +58,8 @@ def test_bad_input():
         measure_unrolling([])
     with pytest.raises(ValueError, match="repeats"):
         measure_unrolling([2], repeats=0)
+    with pytest.raises(ValueError, match="trace_repeats"):
+        measure_unrolling([2], trace_repeats=0)
 
 
 def test_figures_draw_and_reject_bad_input():

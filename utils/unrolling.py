@@ -108,21 +108,28 @@ def graph_size(framework: str, unrolled: bool, steps: int, features: int = 8, un
 
 
 def measure_unrolling(
-    steps_list, batch: int = 32, features: int = 8, units: int = 16, repeats: int = 5
+    steps_list,
+    batch: int = 32,
+    features: int = 8,
+    units: int = 16,
+    repeats: int = 5,
+    trace_repeats: int = 1,
 ) -> list[dict]:
     """Trace and call every variant for each T in `steps_list`; return one dict per measurement.
 
-    Each dict: framework, variant, unrolled, steps, graph_size, trace_s (building the graph
-    once), call_ms (best of `repeats` calls of the traced graph on a (batch, steps, features)
-    input, after one warm-up call). Times are wall-clock and depend on the machine and its load.
+    Each dict: framework, variant, unrolled, steps, graph_size, trace_s (the best of
+    `trace_repeats` traces, each building the graph anew), call_ms (best of `repeats` calls of
+    the traced graph on a (batch, steps, features) input, after one warm-up call). Times are
+    wall-clock and depend on the machine and its load.
     """
     import numpy as np
 
     steps_list = list(steps_list)
     if not steps_list or not all(isinstance(t, int) and t >= 1 for t in steps_list):
         raise ValueError(f"steps_list: expected positive ints, got {steps_list!r}")
-    if not isinstance(repeats, int) or repeats < 1:
-        raise ValueError(f"repeats: expected a positive int, got {repeats!r}")
+    for name, value in (("repeats", repeats), ("trace_repeats", trace_repeats)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{name}: expected a positive int, got {value!r}")
     rows = []
     for steps in steps_list:
         x_np = np.random.default_rng(0).normal(size=(batch, steps, features)).astype(np.float32)
@@ -136,9 +143,11 @@ def measure_unrolling(
                 import torch
 
                 x, context = torch.from_numpy(x_np), torch.no_grad()
-            start = time.perf_counter()
-            fn, size = trace_variant(model, framework, steps, features)
-            trace_s = time.perf_counter() - start
+            traces = []
+            for _ in range(trace_repeats):
+                start = time.perf_counter()
+                fn, size = trace_variant(model, framework, steps, features)
+                traces.append(time.perf_counter() - start)
             calls = []
             with context:
                 fn(x)  # warm-up
@@ -153,7 +162,7 @@ def measure_unrolling(
                     unrolled=unrolled,
                     steps=steps,
                     graph_size=size,
-                    trace_s=round(trace_s, 5),
+                    trace_s=round(min(traces), 5),
                     call_ms=round(1e3 * min(calls), 4),
                 )
             )

@@ -4,9 +4,10 @@
 
 For each sequence length T and each variant (Keras SimpleRNN with and without unroll=True; a
 Python loop over PyTorch's nn.RNNCell and nn.RNN) it records the size of the traced graph, the
-time to trace it once and the best of five calls (batch 32, 8 features, 16 units). The notebook
-01_unrolling_through_time.ipynb reads the file and plots it. Times depend on the machine and on
-what else runs on it: the file records the machine, its load and the thread settings.
+time to trace it (best of three traces) and the best of five calls (batch 32, 8 features,
+16 units). The notebook 01_unrolling_through_time.ipynb reads the file and plots it. Times
+depend on the machine and on what else runs on it: the file records the machine, its load and
+the thread settings.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def main() -> int:
     torch.set_num_threads(THREADS)
     load_before = os.getloadavg()
     start = time.perf_counter()
-    rows = measure_unrolling(STEPS)
+    rows = measure_unrolling(STEPS, repeats=5, trace_repeats=3)
     machine = {
         "python": platform.python_version(),
         "numpy": np.__version__,
