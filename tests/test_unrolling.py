@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from utils.plots import draw_padded_batch, draw_two_step_network
-from utils.unrolling import VARIANTS, build_variant, graph_size, measure_unrolling
+from utils.unrolling import (
+    VARIANTS,
+    build_variant,
+    graph_size,
+    load_unrolling_costs,
+    measure_unrolling,
+)
 
 
 @pytest.mark.parametrize("framework", ["keras", "torch"])
@@ -73,3 +79,15 @@ def test_figures_draw_and_reject_bad_input():
     with pytest.raises(ValueError, match="1-D array of ints"):
         draw_padded_batch([1.5])
     plt.close("all")
+
+
+def test_stored_costs_load_and_bad_files_are_refused(tmp_path):
+    costs = load_unrolling_costs()
+    assert {r["variant"] for r in costs["rows"]} == set(VARIANTS.values())
+    bad = tmp_path / "costs.json"
+    bad.write_text('{"rows": []}')
+    with pytest.raises(ValueError, match="expected keys 'machine' and 'rows'"):
+        load_unrolling_costs(bad)
+    bad.write_text('{"machine": {}, "rows": [{"steps": 2}]}')
+    with pytest.raises(ValueError, match="row 0 lacks"):
+        load_unrolling_costs(bad)

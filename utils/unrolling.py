@@ -10,10 +10,26 @@ and a call. TensorFlow and PyTorch are imported lazily.
 
 from __future__ import annotations
 
+import json
 import time
 from contextlib import nullcontext
+from pathlib import Path
 
-__all__ = ["VARIANTS", "build_variant", "trace_variant", "graph_size", "measure_unrolling"]
+__all__ = [
+    "VARIANTS",
+    "COSTS_FILE",
+    "build_variant",
+    "trace_variant",
+    "graph_size",
+    "measure_unrolling",
+    "load_unrolling_costs",
+]
+
+#: Where chapters/02_unrolling/measure_unrolling.py stores its sweep (found from any folder).
+COSTS_FILE = (
+    Path(__file__).resolve().parent.parent / "chapters" / "02_unrolling" / ("unrolling_costs.json")
+)
+ROW_KEYS = {"framework", "variant", "unrolled", "steps", "graph_size", "trace_s", "call_ms"}
 
 #: (framework, unrolled) pairs, with the name used in results and figures.
 VARIANTS = {
@@ -167,3 +183,22 @@ def measure_unrolling(
                 )
             )
     return rows
+
+
+def load_unrolling_costs(path=None) -> dict:
+    """Read a sweep written by measure_unrolling.py: {"machine": {...}, "rows": [...]}.
+
+    `path` defaults to `COSTS_FILE`. Raises ValueError naming what is missing.
+    """
+    path = Path(COSTS_FILE if path is None else path)
+    data = json.loads(path.read_text())
+    if not isinstance(data, dict) or not {"machine", "rows"} <= set(data):
+        found = sorted(data) if isinstance(data, dict) else type(data).__name__
+        raise ValueError(f"{path.name}: expected keys 'machine' and 'rows', got {found}")
+    for i, row in enumerate(data["rows"]):
+        missing = ROW_KEYS - set(row)
+        if missing:
+            raise ValueError(
+                f"{path.name}: row {i} lacks {sorted(missing)}; expected {sorted(ROW_KEYS)}"
+            )
+    return data

@@ -34,7 +34,7 @@ def main() -> int:
     import tensorflow as tf
     import torch
 
-    from utils.unrolling import measure_unrolling
+    from utils.unrolling import COSTS_FILE, measure_unrolling
 
     tf.config.threading.set_intra_op_parallelism_threads(THREADS)
     tf.config.threading.set_inter_op_parallelism_threads(THREADS)
@@ -56,7 +56,7 @@ def main() -> int:
         "sweep_seconds": round(time.perf_counter() - start, 1),
         "date": time.strftime("%Y-%m-%d", time.gmtime()),
     }
-    out = HERE / "unrolling_costs.json"
+    out = COSTS_FILE
     out.write_text(json.dumps({"machine": machine, "rows": rows}, indent=1) + "\n")
     print(f"wrote {out.name}: {len(rows)} rows in {machine['sweep_seconds']} s")
     return 0
