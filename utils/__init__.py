@@ -4,6 +4,7 @@
 - `utils.convert`: weight conversion between the reference, Keras and PyTorch.
 - `utils.notebook`: the set-up call every notebook makes.
 - `utils.plots`: figures used in the text.
+- `utils.unrolling`: unrolled versus looped layers, traced, counted and timed (chapter 2).
 """
 
 from .convert import (
@@ -13,17 +14,22 @@ from .convert import (
     torch_rnn_weights,
 )
 from .notebook import in_colab, offline_mode, setup_notebook
-from .plots import draw_bptt, draw_unrolled_rnn
-from .reference import rnn_backward, rnn_forward
+from .plots import draw_bptt, draw_padded_batch, draw_two_step_network, draw_unrolled_rnn
+from .reference import greedy_decode, masked_mean, rnn_backward, rnn_forward, sequence_mask
 
 __all__ = [
     "draw_bptt",
+    "draw_padded_batch",
+    "draw_two_step_network",
     "draw_unrolled_rnn",
+    "greedy_decode",
     "in_colab",
     "keras_rnn_weights",
+    "masked_mean",
     "offline_mode",
     "rnn_backward",
     "rnn_forward",
+    "sequence_mask",
     "set_keras_rnn_weights",
     "set_torch_rnn_weights",
     "setup_notebook",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["draw_unrolled_rnn", "draw_bptt"]
+__all__ = ["draw_unrolled_rnn", "draw_bptt", "draw_two_step_network", "draw_padded_batch"]
 
 
 def _box(ax, x, y, text, color, w=0.9, h=0.6):
@@ -123,6 +123,87 @@ def draw_bptt(steps: int = 3, ax=None):
     )
     ax.set_xlim(-1.8, gap * (steps - 1) + 1.6)
     ax.set_ylim(-2.6, 2.9)
+
+
+def draw_two_step_network(batch: int = 4, inputs: int = 3, units: int = 5, ax=None):
+    """Draw the two-step network written out by hand, with the shape of every array.
+
+    Y0 = tanh(X0 Wx + b) and Y1 = tanh(Y0 Wy + X1 Wx + b): the same Wx and b feed both steps,
+    Wy carries Y0 into step 1. Returns the matplotlib Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    for name, value in (("batch", batch), ("inputs", inputs), ("units", units)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8.0, 4.0))
+    cell, io, weight = "#cfe2f3", "#f4f4f4", "#fce5cd"
+    for t, x in enumerate((0.0, 4.0)):
+        _box(ax, x, 0, f"step {t}\n" + r"$\tanh(\cdot)$", cell, w=1.6, h=0.9)
+        _box(ax, x, -1.9, f"$X_{t}$\n({batch}, {inputs})", io, w=1.3, h=0.8)
+        _box(ax, x, 1.9, f"$Y_{t}$\n({batch}, {units})", io, w=1.3, h=0.8)
+        _arrow(ax, (x, -1.45), (x, -0.5))
+        _arrow(ax, (x, 0.5), (x, 1.45))
+        _box(ax, x - 1.45, -1.0, f"$W_x$\n({inputs}, {units})", weight, w=1.1, h=0.75)
+        _box(ax, x + 1.3, -1.0, f"$b$\n({units},)", weight, w=0.8, h=0.75)
+        _arrow(ax, (x - 1.0, -0.6), (x - 0.6, -0.3))
+        _arrow(ax, (x + 1.0, -0.6), (x + 0.6, -0.3))
+    _box(ax, 2.0, 1.05, f"$W_y$\n({units}, {units})", weight, w=1.1, h=0.75)
+    ax.plot([0.65, 2.0], [1.9, 1.9], color="black", lw=1.3)
+    _arrow(ax, (2.0, 1.9), (2.0, 1.45))
+    ax.plot([2.0, 2.0], [0.65, 0.0], color="black", lw=1.3)
+    _arrow(ax, (2.0, 0.0), (3.2, 0.0))
+    ax.text(2.6, 0.12, r"$Y_0 W_y$", ha="center", va="bottom", fontsize=11)
+    ax.set_xlim(-2.2, 5.9)
+    ax.set_ylim(-2.5, 2.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+def draw_padded_batch(lengths, steps: int | None = None, ax=None):
+    """Draw a right-padded batch: one row per sequence, valid steps filled, padding hatched.
+
+    `lengths`: ints in 1..steps (steps defaults to max(lengths)). The mask value (1 valid,
+    0 padding) is written in each cell and each row's length on its right. Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from matplotlib.patches import Rectangle
+
+    lengths = np.asarray(lengths)
+    if lengths.ndim != 1 or lengths.size == 0 or not np.issubdtype(lengths.dtype, np.integer):
+        raise ValueError(f"lengths: expected a 1-D array of ints, got {lengths!r}")
+    steps = int(lengths.max()) if steps is None else steps
+    if (lengths < 1).any() or (lengths > steps).any():
+        raise ValueError(f"lengths: expected every value in 1..{steps}, got {lengths.tolist()}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.0 + 0.9 * steps, 0.4 + 0.6 * len(lengths)))
+    for i, n in enumerate(lengths):
+        y = len(lengths) - 1 - i
+        for t in range(steps):
+            valid = t < n
+            ax.add_patch(
+                Rectangle(
+                    (t, y),
+                    0.95,
+                    0.85,
+                    fc="#cfe2f3" if valid else "white",
+                    ec="black",
+                    hatch=None if valid else "//",
+                    lw=1,
+                )
+            )
+            label = f"$x_{{{t}}}$ | 1" if valid else "pad | 0"
+            ax.text(t + 0.47, y + 0.42, label, ha="center", va="center", fontsize=10)
+        ax.text(-0.15, y + 0.42, f"sample {i}", ha="right", va="center", fontsize=10)
+        ax.text(steps + 0.1, y + 0.42, f"length {n}", ha="left", va="center", fontsize=10)
+    for t in range(steps):
+        ax.text(t + 0.47, len(lengths) + 0.1, f"t = {t}", ha="center", va="bottom", fontsize=10)
+    ax.set_title("each cell: input | mask", fontsize=10)
+    ax.set_xlim(-1.5, steps + 1.3)
+    ax.set_ylim(-0.2, len(lengths) + 0.6)
     ax.set_aspect("equal")
     ax.axis("off")
     return ax

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["rnn_forward", "rnn_backward", "check_rnn_args"]
+__all__ = [
+    "rnn_forward",
+    "rnn_backward",
+    "check_rnn_args",
+    "sequence_mask",
+    "masked_mean",
+    "greedy_decode",
+]
 
 
 def _shape(a) -> tuple:
@@ -149,3 +156,66 @@ def rnn_backward(X, Wx, Wh, b, d_outputs, h0=None, lengths=None, d_h_last=None):
         db += da.sum(axis=0)
         dh = da @ Wh.T + np.where(alive[t], 0, dh)  # a padded step passes dh through unchanged
     return dX, dWx, dWh, db, dh
+
+
+def sequence_mask(lengths, time: int) -> np.ndarray:
+    """Boolean mask of shape (batch, time): True at steps t < lengths[i] of sequence i."""
+    if not isinstance(time, int | np.integer) or time < 1:
+        raise ValueError(f"time: expected a positive int, got {time!r}")
+    lengths = np.asarray(lengths)
+    if lengths.ndim != 1:
+        raise ValueError(f"lengths: expected a 1-D array, got shape {lengths.shape}")
+    lengths = _check_lengths(lengths, lengths.shape[0], time)
+    return np.arange(time)[None, :] < lengths[:, None]
+
+
+def masked_mean(values, lengths) -> float:
+    """Mean of `values` (batch, time) over the valid steps t < lengths[i] only.
+
+    This is what a sequence loss reports when padded positions must not count: the sum over
+    valid positions divided by their number, sum(lengths).
+    """
+    values = np.asarray(values)
+    if values.ndim != 2:
+        raise ValueError(f"values: expected a 2-D array (batch, time), got shape {values.shape}")
+    batch, time = values.shape
+    lengths = _check_lengths(lengths, batch, time)
+    mask = np.arange(time)[None, :] < lengths[:, None]
+    return float((values * mask).sum() / mask.sum())
+
+
+def greedy_decode(step, h0, start: int, eos: int, max_len: int, pad: int = 0):
+    """Generate token sequences greedily until each emits `eos` or `max_len` tokens are made.
+
+    `step(tokens, h)` takes the previous tokens (batch,) and the state and returns
+    (logits (batch, vocab), new state), as NumPy arrays; the first tokens are all `start`.
+    Returns (tokens, lengths): tokens (batch, max_len) padded with `pad` after each sequence's
+    end, and lengths counting the tokens made, `eos` included. Sequences that have ended are
+    no longer updated; the loop stops as soon as all have ended.
+    """
+    h = np.asarray(h0)
+    if h.ndim != 2:
+        raise ValueError(f"h0: expected a 2-D array (batch, units), got shape {h.shape}")
+    if not isinstance(max_len, int) or max_len < 1:
+        raise ValueError(f"max_len: expected a positive int, got {max_len!r}")
+    if len({start, eos, pad}) != 3:
+        raise ValueError(f"start, eos, pad: expected three different ids, got {start, eos, pad}")
+    batch = h.shape[0]
+    tokens = np.full((batch, max_len), pad, dtype=np.int64)
+    lengths = np.zeros(batch, dtype=np.int64)
+    done = np.zeros(batch, dtype=bool)
+    prev = np.full(batch, start, dtype=np.int64)
+    for t in range(max_len):
+        logits, h_new = step(prev, h)
+        logits, h_new = np.asarray(logits), np.asarray(h_new)
+        if logits.ndim != 2 or logits.shape[0] != batch:
+            raise ValueError(f"step: expected logits of shape ({batch}, vocab), got {logits.shape}")
+        new = logits.argmax(axis=1)
+        tokens[~done, t] = new[~done]
+        lengths[~done] += 1
+        h = np.where(done[:, None], h, h_new)
+        done |= new == eos
+        prev = np.where(done, pad, new)
+        if done.all():
+            break
+    return tokens, lengths
