@@ -7,23 +7,42 @@
 """
 
 from .convert import (
+    keras_gru_weights,
+    keras_lstm_weights,
     keras_rnn_weights,
+    set_keras_gru_weights,
+    set_keras_lstm_weights,
     set_keras_rnn_weights,
+    set_torch_gru_weights,
+    set_torch_lstm_weights,
     set_torch_rnn_weights,
+    torch_gru_weights,
+    torch_lstm_weights,
     torch_rnn_weights,
 )
 from .notebook import in_colab, offline_mode, setup_notebook
 from .plots import draw_unrolled_rnn
-from .reference import rnn_forward
+from .reference import gru_forward, lstm_forward, reverse_sequences, rnn_forward
 
 __all__ = [
     "draw_unrolled_rnn",
+    "gru_forward",
     "in_colab",
+    "keras_gru_weights",
+    "keras_lstm_weights",
     "keras_rnn_weights",
+    "lstm_forward",
     "offline_mode",
+    "reverse_sequences",
     "rnn_forward",
+    "set_keras_gru_weights",
+    "set_keras_lstm_weights",
     "set_keras_rnn_weights",
+    "set_torch_gru_weights",
+    "set_torch_lstm_weights",
     "set_torch_rnn_weights",
     "setup_notebook",
+    "torch_gru_weights",
+    "torch_lstm_weights",
     "torch_rnn_weights",
 ]
