@@ -21,10 +21,12 @@ from .convert import (
     torch_rnn_weights,
 )
 from .notebook import in_colab, offline_mode, setup_notebook
-from .plots import draw_unrolled_rnn
+from .plots import draw_gate_layout, draw_gated_cell, draw_unrolled_rnn
 from .reference import gru_forward, lstm_forward, reverse_sequences, rnn_forward
 
 __all__ = [
+    "draw_gate_layout",
+    "draw_gated_cell",
     "draw_unrolled_rnn",
     "gru_forward",
     "in_colab",
