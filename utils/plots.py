@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["draw_unrolled_rnn", "draw_bptt", "draw_two_step_network", "draw_padded_batch"]
+__all__ = [
+    "draw_unrolled_rnn",
+    "draw_bptt",
+    "draw_two_step_network",
+    "draw_padded_batch",
+    "draw_gated_cell",
+    "draw_gate_layout",
+    "GATE_ORDERS",
+]
 
 
 def _box(ax, x, y, text, color, w=0.9, h=0.6):
@@ -123,6 +131,9 @@ def draw_bptt(steps: int = 3, ax=None):
     )
     ax.set_xlim(-1.8, gap * (steps - 1) + 1.6)
     ax.set_ylim(-2.6, 2.9)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
 
 
 def draw_two_step_network(batch: int = 4, inputs: int = 3, units: int = 5, ax=None):
@@ -207,3 +218,131 @@ def draw_padded_batch(lengths, steps: int | None = None, ax=None):
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
+
+
+def _op(ax, x, y, text):
+    from matplotlib.patches import Circle
+
+    ax.add_patch(Circle((x, y), 0.22, fc="white", ec="black", lw=1.2, zorder=3))
+    ax.text(x, y, text, ha="center", va="center", fontsize=12, zorder=4)
+
+
+def _line(ax, xs, ys):
+    ax.plot(xs, ys, color="black", lw=1.3, zorder=1)
+
+
+def draw_gated_cell(kind: str = "lstm", ax=None):
+    """Draw the data flow of one step of an LSTM (``kind="lstm"``) or GRU (``kind="gru"``) cell.
+
+    Boxes are the gate layers (sigmoid or tanh of x_t Wx + h_{t-1} Wh + b), circles the
+    element-wise operations; the long line on top is the state the cell carries forward
+    (the cell state c for the LSTM, the hidden state h for the GRU). Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    if kind not in ("lstm", "gru"):
+        raise ValueError(f"kind: expected 'lstm' or 'gru', got {kind!r}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 4.2))
+    gate, io = "#f9cb9c", "#f4f4f4"
+    _box(ax, 3.4, -1.6, r"$x_t$, $h_{t-1}$", io, w=2.0)
+    if kind == "lstm":
+        boxes = [
+            (1.6, r"$\sigma$", "f"),
+            (2.8, r"$\sigma$", "i"),
+            (4.0, "tanh", "g"),
+            (5.2, r"$\sigma$", "o"),
+        ]
+        _box(ax, -0.4, 2.0, r"$c_{t-1}$", io, w=0.9)
+        _box(ax, 7.6, 2.0, r"$c_t$", io, w=0.9)
+        _box(ax, 7.6, 0.6, r"$h_t$", io, w=0.9)
+        _line(ax, [0.05, 1.38], [2.0, 2.0])
+        _op(ax, 1.6, 2.0, r"$\times$")
+        _line(ax, [1.82, 3.78], [2.0, 2.0])
+        _op(ax, 4.0, 2.0, "+")
+        _arrow(ax, (4.22, 2.0), (7.15, 2.0))
+        _op(ax, 3.4, 1.1, r"$\times$")
+        _line(ax, [2.8, 2.8, 3.18], [0.35, 1.1, 1.1])
+        _line(ax, [4.0, 4.0, 3.62], [0.35, 1.1, 1.1])
+        _arrow(ax, (3.6, 1.25), (3.85, 1.82))
+        _arrow(ax, (1.6, 0.35), (1.6, 1.78))
+        _box(ax, 6.3, 1.4, "tanh", gate, w=0.7, h=0.4)
+        _line(ax, [6.3, 6.3], [2.0, 1.6])
+        _op(ax, 6.3, 0.6, r"$\times$")
+        _arrow(ax, (6.3, 1.2), (6.3, 0.82))
+        _line(ax, [5.2, 5.2, 6.08], [0.35, 0.6, 0.6])
+        _arrow(ax, (6.52, 0.6), (7.15, 0.6))
+    else:
+        boxes = [(1.6, r"$\sigma$", "z"), (2.8, r"$\sigma$", "r"), (4.6, "tanh", "n")]
+        _box(ax, -0.4, 2.0, r"$h_{t-1}$", io, w=0.9)
+        _box(ax, 7.6, 2.0, r"$h_t$", io, w=0.9)
+        _line(ax, [0.05, 1.38], [2.0, 2.0])
+        _op(ax, 1.6, 2.0, r"$\times$")
+        _line(ax, [1.82, 4.38], [2.0, 2.0])
+        _op(ax, 4.6, 2.0, "+")
+        _arrow(ax, (4.82, 2.0), (7.15, 2.0))
+        _arrow(ax, (1.6, 0.35), (1.6, 1.78))
+        _op(ax, 3.7, 1.1, "1-")
+        _line(ax, [1.6, 3.48], [1.1, 1.1])
+        _op(ax, 4.6, 1.1, r"$\times$")
+        _line(ax, [3.92, 4.38], [1.1, 1.1])
+        _arrow(ax, (4.6, 0.35), (4.6, 0.88))
+        _arrow(ax, (4.6, 1.32), (4.6, 1.78))
+        _arrow(ax, (3.15, 0.0), (4.25, 0.0))
+        ax.text(3.7, 0.08, "resets", ha="center", va="bottom", fontsize=9)
+    for x, text, name in boxes:
+        _box(ax, x, 0.0, text, gate, w=0.7, h=0.6)
+        ax.text(x - 0.42, 0.3, name, ha="right", va="bottom", fontsize=11, style="italic")
+        _arrow(ax, (3.4, -1.25), (x, -0.33))
+    ax.set_xlim(-1.0, 8.2)
+    ax.set_ylim(-2.1, 2.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+#: Gate names in the order each framework stacks them, and one colour per gate's role.
+GATE_ORDERS = {
+    ("LSTM", "Keras"): ["i", "f", "c", "o"],
+    ("LSTM", "PyTorch"): ["i", "f", "g", "o"],
+    ("GRU", "Keras"): ["z", "r", "h"],
+    ("GRU", "PyTorch"): ["r", "z", "n"],
+}
+_GATE_COLORS = {
+    "i": "#9fc5e8", "f": "#f9cb9c", "c": "#b6d7a8", "g": "#b6d7a8", "o": "#d5a6bd",
+    "z": "#9fc5e8", "r": "#f9cb9c", "h": "#b6d7a8", "n": "#b6d7a8",
+}  # fmt: skip
+
+
+def draw_gate_layout(axes=None):
+    """Draw where each gate's block sits in the input weights of Keras and PyTorch layers.
+
+    Keras stacks the gates side by side as columns of kernel (I, n*H); PyTorch stacks them
+    as rows of weight_ih (n*H, I); the recurrent weights and biases follow the same order.
+    Same colour = same gate. Returns the 2 x 2 array of Axes (rows LSTM, GRU).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    if axes is None:
+        _, axes = plt.subplots(2, 2, figsize=(8.0, 5.0), gridspec_kw={"width_ratios": [2.2, 1]})
+    for row, cell in enumerate(["LSTM", "GRU"]):
+        for col, framework in enumerate(["Keras", "PyTorch"]):
+            ax = axes[row][col]
+            gates = GATE_ORDERS[(cell, framework)]
+            n = len(gates)
+            for k, g in enumerate(gates):
+                # Keras: column blocks of a wide (I, nH) matrix; PyTorch: row blocks, top first.
+                xy, w, h = ((k, 0), 1, 1) if framework == "Keras" else ((0, n - 1 - k), 1, 1)
+                ax.add_patch(Rectangle(xy, w, h, fc=_GATE_COLORS[g], ec="black", lw=1.2))
+                ax.text(xy[0] + 0.5, xy[1] + 0.5, g, ha="center", va="center", fontsize=13)
+            if framework == "Keras":
+                ax.set_xlim(-0.2, n + 0.2), ax.set_ylim(-0.6, 1.6)
+                title = f"{cell}, Keras kernel (I, {n}H)"
+            else:
+                ax.set_xlim(-0.8, 1.8), ax.set_ylim(-0.2, n + 0.2)
+                title = f"{cell}, PyTorch weight_ih ({n}H, I)"
+            ax.set_title(title, fontsize=10)
+            ax.set_aspect("equal")
+            ax.axis("off")
+    return axes
