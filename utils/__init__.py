@@ -16,7 +16,7 @@ from .convert import (
 from .notebook import in_colab, offline_mode, setup_notebook
 from .launch import torchrun
 from .plots import draw_stacked_rnn, draw_unrolled_rnn
-from .reference import rnn_forward, stacked_rnn_forward
+from .reference import rnn_backward, rnn_forward, stacked_rnn_forward
 
 __all__ = [
     "draw_stacked_rnn",
@@ -24,6 +24,7 @@ __all__ = [
     "in_colab",
     "keras_rnn_weights",
     "offline_mode",
+    "rnn_backward",
     "rnn_forward",
     "set_keras_rnn_weights",
     "set_torch_rnn_weights",

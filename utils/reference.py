@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["rnn_forward", "check_rnn_args", "stacked_rnn_forward"]
+__all__ = ["rnn_forward", "check_rnn_args", "stacked_rnn_forward", "rnn_backward"]
 
 
 def _shape(a) -> tuple:
@@ -158,3 +158,32 @@ def stacked_rnn_forward(X, layers, h0=None, input_masks=None, state_masks=None):
             seq = np.stack(steps, axis=1)
         finals.append(h)
     return seq, np.stack(finals)
+
+
+def rnn_backward(X, Wx, Wh, b, dh_last, h0=None):
+    """Backpropagation through time for `rnn_forward` when the loss depends on h_last only.
+
+    dh_last: (batch, units), the gradient of the loss with respect to the final state.
+    Returns a dict of gradients: "X" (batch, time, features), "Wx", "Wh", "b" and "h0".
+    At every step back, the gradient is multiplied by diag(1 - h_t^2) Wh^T: this product over
+    many steps is what makes gradients vanish or explode.
+    """
+    X, _ = check_rnn_args(X, Wx, Wh, b, h0)
+    outputs, h_last = rnn_forward(X, Wx, Wh, b, h0)
+    if np.shape(dh_last) != h_last.shape:
+        raise ValueError(f"dh_last: expected shape {h_last.shape}, got {np.shape(dh_last)}")
+    batch, time, _ = X.shape
+    start = np.zeros_like(h_last) if h0 is None else np.asarray(h0, h_last.dtype)
+    previous = np.concatenate([start[:, None], outputs[:, :-1]], axis=1)  # h_{t-1}
+    grads = {"X": np.zeros_like(X, dtype=h_last.dtype)}
+    grads.update(Wx=np.zeros_like(Wx), Wh=np.zeros_like(Wh), b=np.zeros_like(b))
+    g = np.asarray(dh_last, h_last.dtype)
+    for t in reversed(range(time)):
+        g_pre = g * (1 - outputs[:, t] ** 2)  # through tanh
+        grads["X"][:, t] = g_pre @ Wx.T
+        grads["Wx"] += X[:, t].T @ g_pre
+        grads["Wh"] += previous[:, t].T @ g_pre
+        grads["b"] += g_pre.sum(axis=0)
+        g = g_pre @ Wh.T  # on to h_{t-1}
+    grads["h0"] = g
+    return grads
