@@ -1,6 +1,5 @@
 """Unit tests of the chapter 7 helpers: stacked_rnn_forward, rnn_backward, torchrun, the figure."""
 
-import sys
 import textwrap
 
 import numpy as np
@@ -87,7 +86,9 @@ def test_rnn_backward_matches_finite_differences():
             plus, minus = value.copy(), value.copy()
             plus[idx] += eps
             minus[idx] -= eps
-            numeric[idx] = (loss(**{**args, name: plus}) - loss(**{**args, name: minus})) / (2 * eps)
+            numeric[idx] = (loss(**{**args, name: plus}) - loss(**{**args, name: minus})) / (
+                2 * eps
+            )
         np.testing.assert_allclose(grads[name], numeric, rtol=1e-5, atol=1e-7, err_msg=name)
 
 
@@ -98,7 +99,9 @@ def test_rnn_backward_bad_input():
 
 def test_torchrun_runs_two_workers(tmp_path):
     script = tmp_path / "hello.py"
-    script.write_text('import os\nprint("rank", os.environ["RANK"], "of", os.environ["WORLD_SIZE"])\n')
+    script.write_text(
+        'import os\nprint("rank", os.environ["RANK"], "of", os.environ["WORLD_SIZE"])\n'
+    )
     output = torchrun(script, nproc=2, timeout=120)
     assert "rank 0 of 2" in output and "rank 1 of 2" in output
 

@@ -13,8 +13,8 @@ from .convert import (
     set_torch_rnn_weights,
     torch_rnn_weights,
 )
-from .notebook import in_colab, offline_mode, setup_notebook
 from .launch import torchrun
+from .notebook import in_colab, offline_mode, setup_notebook
 from .plots import draw_stacked_rnn, draw_unrolled_rnn
 from .reference import rnn_backward, rnn_forward, stacked_rnn_forward
 

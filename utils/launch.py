@@ -2,19 +2,35 @@
 
 `torchrun` launches one worker process per (simulated) device. A notebook cell that starts it
 must never hang: a worker that waits forever for a peer would block the whole test run. So
-`torchrun()` starts the launcher in its own process group and, if the time limit passes, kills
-the launcher and every worker it started, then raises.
+`torchrun()` kills the launcher and every worker it started if the time limit passes (the
+workers run in sessions of their own, so the whole process tree is collected first), then raises.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 __all__ = ["torchrun"]
+
+
+def _kill_tree(pid: int) -> None:
+    """Kill a process and all its descendants (children first collected, then killed)."""
+    import psutil
+
+    try:
+        parent = psutil.Process(pid)
+        family = [parent, *parent.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return
+    for process in family:
+        try:
+            process.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(family, timeout=10)
 
 
 def torchrun(script, *args: str, nproc: int = 2, timeout: float = 120.0) -> str:
@@ -43,16 +59,14 @@ def torchrun(script, *args: str, nproc: int = 2, timeout: float = 120.0) -> str:
         stderr=subprocess.STDOUT,
         text=True,
         env=env,
-        start_new_session=True,  # its own process group: the workers can be killed with it
     )
     try:
         output, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        output, _ = proc.communicate()
+        _kill_tree(proc.pid)
+        output, _ = proc.communicate(timeout=30)
         raise TimeoutError(
-            f"torchrun {script.name} took longer than {timeout} s and was killed; output:\n"
-            f"{output}"
+            f"torchrun {script.name} took longer than {timeout} s and was killed; output:\n{output}"
         ) from None
     if proc.returncode != 0:
         raise RuntimeError(f"torchrun {script.name} exited with {proc.returncode}:\n{output}")

@@ -83,8 +83,11 @@ def main() -> None:
 
     model = nn.parallel.DistributedDataParallel(make_model())  # broadcasts rank 0's weights
     losses = train(model, global_batches(), rank, world_size)
-    print(f"rank {rank}/{world_size} (pid {os.getpid()}): local losses {losses[0]:.4f} .. "
-          f"{losses[-1]:.4f}", flush=True)
+    print(
+        f"rank {rank}/{world_size} (pid {os.getpid()}): local losses {losses[0]:.4f} .. "
+        f"{losses[-1]:.4f}",
+        flush=True,
+    )
 
     if rank == 0:
         weights = {k: v.detach().numpy() for k, v in model.module.state_dict().items()}
