@@ -5,6 +5,7 @@
 - `utils.notebook`: the set-up call every notebook makes.
 - `utils.plots`: figures used in the text.
 - `utils.unrolling`: unrolled versus looped layers, traced, counted and timed (chapter 2).
+- `utils.launch`: start multi-process (torchrun) jobs from a notebook, with a time limit.
 """
 
 from .convert import (
@@ -21,12 +22,14 @@ from .convert import (
     torch_lstm_weights,
     torch_rnn_weights,
 )
+from .launch import torchrun
 from .notebook import in_colab, offline_mode, setup_notebook
 from .plots import (
     draw_bptt,
     draw_gate_layout,
     draw_gated_cell,
     draw_padded_batch,
+    draw_stacked_rnn,
     draw_two_step_network,
     draw_unrolled_rnn,
 )
@@ -39,6 +42,7 @@ from .reference import (
     rnn_backward,
     rnn_forward,
     sequence_mask,
+    stacked_rnn_forward,
 )
 
 __all__ = [
@@ -46,6 +50,7 @@ __all__ = [
     "draw_gate_layout",
     "draw_gated_cell",
     "draw_padded_batch",
+    "draw_stacked_rnn",
     "draw_two_step_network",
     "draw_unrolled_rnn",
     "greedy_decode",
@@ -68,7 +73,9 @@ __all__ = [
     "set_torch_lstm_weights",
     "set_torch_rnn_weights",
     "setup_notebook",
+    "stacked_rnn_forward",
     "torch_gru_weights",
     "torch_lstm_weights",
     "torch_rnn_weights",
+    "torchrun",
 ]

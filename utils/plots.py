@@ -10,6 +10,7 @@ __all__ = [
     "draw_gated_cell",
     "draw_gate_layout",
     "GATE_ORDERS",
+    "draw_stacked_rnn",
 ]
 
 
@@ -346,3 +347,42 @@ def draw_gate_layout(axes=None):
             ax.set_aspect("equal")
             ax.axis("off")
     return axes
+
+
+def draw_stacked_rnn(layers: int = 3, steps: int = 4, ax=None):
+    """Draw a stack of `layers` recurrent layers unrolled through `steps` time steps.
+
+    Returns the matplotlib Axes. Each layer's output at step t is the input of the layer above
+    at step t; each layer passes its own state to the right; the top row is the stack's output
+    sequence and the right-most state of every layer is what PyTorch returns as `h_n`.
+    """
+    import matplotlib.pyplot as plt
+
+    for name, value, top in (("layers", layers, 5), ("steps", steps, 6)):
+        if not isinstance(value, int) or not 1 <= value <= top:
+            raise ValueError(f"{name}: expected an int in 1..{top}, got {value!r}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(2.0 + 1.6 * steps, 1.5 + 1.2 * layers))
+    colors = ["#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d9d2e9"]
+    for t in range(steps):
+        x = 1.6 * t
+        _box(ax, x, 0, f"$x_{{{t + 1}}}$", "#f4f4f4", w=0.7)
+        for layer in range(layers):
+            y = 1.2 * (layer + 1)
+            _box(ax, x, y, f"layer {layer + 1}", colors[layer], w=1.0, h=0.55)
+            _arrow(ax, (x, y - 0.9), (x, y - 0.33))
+            if t:
+                _arrow(ax, (x - 1.05, y), (x - 0.55, y))
+        top_y = 1.2 * layers
+        _box(ax, x, top_y + 1.2, f"$y_{{{t + 1}}}$", "#f4f4f4", w=0.7)
+        _arrow(ax, (x, top_y + 0.33), (x, top_y + 0.9))
+    x_end = 1.6 * (steps - 1)
+    for layer in range(layers):
+        y = 1.2 * (layer + 1)
+        _arrow(ax, (x_end + 0.55, y), (x_end + 1.05, y), color="firebrick")
+        ax.text(x_end + 1.1, y, f"h_n[{layer}]", va="center", fontsize=10, color="firebrick")
+    ax.set_xlim(-0.8, x_end + 2.1)
+    ax.set_ylim(-0.5, 1.2 * layers + 1.7)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax

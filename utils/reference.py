@@ -22,6 +22,7 @@ __all__ = [
     "lstm_forward",
     "gru_forward",
     "reverse_sequences",
+    "stacked_rnn_forward",
 ]
 
 
@@ -322,3 +323,66 @@ def reverse_sequences(X, lengths=None):
     for i, n in enumerate(lengths):
         out[i, :n] = X[i, :n][::-1]
     return out
+
+
+def stacked_rnn_forward(X, layers, h0=None, input_masks=None, state_masks=None):
+    """Run a stack of simple RNN layers: each layer reads the output sequence of the one below.
+
+    layers: a list of (Wx, Wh, b) in Keras layout, bottom layer first; h0: optional initial
+    states (num_layers, batch, units); input_masks / state_masks: optional lists with one entry
+    per layer, None or an array of dropout multipliers (0 or 1/(1-rate)):
+    - input_masks[l] multiplies layer l's input sequence; shape (batch, features) for one mask
+      reused at every step (Keras `dropout`), or (batch, time, features) for a fresh mask per
+      step (PyTorch's `dropout` between layers);
+    - state_masks[l], shape (batch, units), multiplies h_{t-1} before it meets Wh at every step
+      (Keras `recurrent_dropout`); the unmasked state is what is carried on.
+
+    Returns (outputs, h_n): the top layer's outputs (batch, time, units) and every layer's final
+    state stacked as (num_layers, batch, units), bottom layer first, like PyTorch's `h_n`.
+    """
+    if not isinstance(layers, (list, tuple)) or not layers:
+        raise ValueError(f"layers: expected a non-empty list of (Wx, Wh, b), got {layers!r}")
+    n = len(layers)
+    input_masks = [None] * n if input_masks is None else list(input_masks)
+    state_masks = [None] * n if state_masks is None else list(state_masks)
+    for name, masks in (("input_masks", input_masks), ("state_masks", state_masks)):
+        if len(masks) != n:
+            raise ValueError(f"{name}: expected {n} entries (one per layer), got {len(masks)}")
+    if h0 is not None and np.ndim(h0) != 3 or h0 is not None and len(h0) != n:
+        raise ValueError(
+            f"h0: expected shape ({n}, batch, units), one state per layer, got {np.shape(h0)}"
+        )
+    seq = np.asarray(X)
+    finals = []
+    for layer, (weights, in_mask, st_mask) in enumerate(zip(layers, input_masks, state_masks)):
+        if len(weights) != 3:
+            raise ValueError(f"layers[{layer}]: expected (Wx, Wh, b), got {len(weights)} arrays")
+        Wx, Wh, b = weights
+        start = None if h0 is None else np.asarray(h0)[layer]
+        seq, _ = check_rnn_args(seq, Wx, Wh, b, start)
+        batch, time, features = seq.shape
+        if in_mask is not None:
+            in_mask = np.asarray(in_mask)
+            if in_mask.shape not in ((batch, features), (batch, time, features)):
+                raise ValueError(
+                    f"input_masks[{layer}]: expected shape ({batch}, {features}) or "
+                    f"({batch}, {time}, {features}), got {in_mask.shape}"
+                )
+            seq = seq * (in_mask[:, None] if in_mask.ndim == 2 else in_mask)
+        if st_mask is None:
+            seq, h = rnn_forward(seq, Wx, Wh, b, start)
+        else:
+            units = np.shape(Wh)[0]
+            if np.shape(st_mask) != (batch, units):
+                raise ValueError(
+                    f"state_masks[{layer}]: expected shape ({batch}, {units}), "
+                    f"got {np.shape(st_mask)}"
+                )
+            h = np.zeros((batch, units), seq.dtype) if start is None else start.astype(seq.dtype)
+            steps = []
+            for t in range(time):
+                h = np.tanh(seq[:, t] @ Wx + (h * st_mask) @ Wh + b)
+                steps.append(h)
+            seq = np.stack(steps, axis=1)
+        finals.append(h)
+    return seq, np.stack(finals)
