@@ -19,8 +19,10 @@ H0 = rng.normal(size=(B, H))
 
 
 def weights(gates, bias_shape):
-    return rng.normal(size=(I, gates * H)), rng.normal(size=(H, gates * H)) * 0.5, rng.normal(
-        size=bias_shape
+    return (
+        rng.normal(size=(I, gates * H)),
+        rng.normal(size=(H, gates * H)) * 0.5,
+        rng.normal(size=bias_shape),
     )
 
 
@@ -65,7 +67,7 @@ def test_flops_per_step():
     assert flops_per_step("rnn", 3, 5) == 2 * 5 * (3 + 5) == 80
     assert flops_per_step("gru", 3, 5) == 3 * 80
     assert flops_per_step("lstm", 3, 5, backward=True) == 3 * 4 * 80
-    with pytest.raises(ValueError, match=r"kind: expected one of \['gru', 'lstm', 'rnn'\], got 'x'"):
+    with pytest.raises(ValueError, match=r"kind: expected one of \['gru', .*\], got 'x'"):
         flops_per_step("x", 3, 5)
     with pytest.raises(ValueError, match=r"units: expected a positive int, got 0"):
         flops_per_step("rnn", 3, 0)

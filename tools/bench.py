@@ -19,6 +19,7 @@ import platform
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,9 +27,9 @@ DEFAULT_OUT = ROOT / "appendices" / "bench" / "cpu.json"
 INPUTS, UNITS = 32, 64
 KINDS = ["rnn", "gru", "lstm"]
 #: (batch, length) pairs of the full sweep: length at batch 32, batch at length 50.
-FULL = [(32, 10), (32, 50), (32, 200), (1, 50), (256, 50)]
+FULL = [(32, 10), (32, 50), (32, 100), (1, 50), (128, 50)]
 #: The single-thread worker repeats these, for the implementations below.
-THREADS_SIZES = [(1, 50), (32, 50), (256, 50)]
+THREADS_SIZES = [(1, 50), (32, 50), (128, 50)]
 THREADS_IMPLS = {"numpy_hoisted", "keras_function", "torch_fused"}
 QUICK = [(32, 10), (32, 50)]
 
@@ -74,19 +75,22 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
         "gru": perf.gru_forward_hoisted,
         "lstm": perf.lstm_forward_hoisted,
     }
-    keras_layer = {"rnn": keras.layers.SimpleRNN, "gru": keras.layers.GRU, "lstm": keras.layers.LSTM}
+    layers = keras.layers
+    keras_layer = {"rnn": layers.SimpleRNN, "gru": layers.GRU, "lstm": layers.LSTM}
     torch_fused = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
     torch_cell = {"rnn": torch.nn.RNNCell, "gru": torch.nn.GRUCell, "lstm": torch.nn.LSTMCell}
 
     def record(kind, impl, pas, batch, length, fn):
         if impls is not None and impl not in impls:
             return
-        if impl == "keras_eager" and batch * length > 32 * 50:
-            return  # op-by-op eager is the slowest path by far; the small sizes make the point
+        if impl == "keras_eager" and batch * length > 32 * 10:
+            return  # op-by-op eager is the slowest path by far; one small size makes the point
         key = f"{kind}/{impl}/{pas}"
         started = time.perf_counter()
         try:
-            seconds = perf.time_call(fn, repeat=5, min_time=0.01)
+            fn()  # warm-up (tracing, compiling); a slow call gets fewer rounds
+            slow = time.perf_counter() - started > 0.5
+            seconds = perf.time_call(fn, repeat=2 if slow else 5, min_time=0.01)
         except Exception as exc:  # noqa: BLE001 (recorded: some paths do not work everywhere)
             errors.setdefault(key, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
             return
@@ -145,15 +149,9 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
             with torch.no_grad():
                 np.testing.assert_allclose(torch_loop(xt), fused(xt)[0], atol=1e-4)
 
-            record(kind, "numpy_loop", "fwd", batch, length, lambda: numpy_loop[kind](X, Wx, Wh, b))
-            record(
-                kind,
-                "numpy_hoisted",
-                "fwd",
-                batch,
-                length,
-                lambda: numpy_hoisted[kind](X, Wx, Wh, b),
-            )
+            args = (X, Wx, Wh, b)
+            record(kind, "numpy_loop", "fwd", batch, length, partial(numpy_loop[kind], *args))
+            record(kind, "numpy_hoisted", "fwd", batch, length, partial(numpy_hoisted[kind], *args))
 
             def keras_fwd(layer=layer, xk=xk):
                 return layer(xk)
@@ -173,14 +171,14 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
                 record(kind, impl, "fwd", batch, length, fwd)
                 record(kind, impl, "fwd+bwd", batch, length, fwdbwd)
 
-            def torch_fwd(fn):
+            def torch_fwd(fn, xt=xt):
                 def run():
                     with torch.no_grad():
                         return fn(xt)
 
                 return run
 
-            def torch_fwdbwd(fn, params):
+            def torch_fwdbwd(fn, params, xt_grad=xt_grad):
                 def run():
                     for p in params:
                         p.grad = None
@@ -188,15 +186,12 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
 
                 return run
 
-            record(kind, "torch_fused", "fwd", batch, length, torch_fwd(lambda x: fused(x)[0]))
-            record(
-                kind,
-                "torch_fused",
-                "fwd+bwd",
-                batch,
-                length,
-                torch_fwdbwd(lambda x: fused(x)[0], list(fused.parameters())),
-            )
+            def fused_out(x, fused=fused):
+                return fused(x)[0]
+
+            params = list(fused.parameters())
+            record(kind, "torch_fused", "fwd", batch, length, torch_fwd(fused_out))
+            record(kind, "torch_fused", "fwd+bwd", batch, length, torch_fwdbwd(fused_out, params))
             record(kind, "torch_loop", "fwd", batch, length, torch_fwd(torch_loop))
             record(
                 kind,
@@ -204,7 +199,7 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
                 "fwd+bwd",
                 batch,
                 length,
-                torch_fwdbwd(torch_loop, list(fused.parameters())),
+                torch_fwdbwd(torch_loop, params),
             )
             if compile_torch and kind == "rnn" and (batch, length) == (32, 50):
                 start = time.perf_counter()

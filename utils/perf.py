@@ -64,7 +64,7 @@ def lstm_forward_hoisted(X, Wx, Wh, b, h0=None, c0=None):
 
 
 def gru_forward_hoisted(X, Wx, Wh, b, h0=None):
-    """`utils.gru_forward` (reset_after=True, b of shape (2, 3H)) with the input products hoisted."""
+    """`utils.gru_forward` (reset_after=True, b: (2, 3H)) with the input products hoisted."""
     width = np.shape(Wx)[1] if np.ndim(Wx) == 2 else 0
     X, h, outputs = _start(X, Wx, Wh, b, h0, gates=3, bias_shape=(2, width))
     b_in, b_rec = np.asarray(b)
