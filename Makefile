@@ -5,11 +5,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+NOTEBOOKS := $(shell find chapters appendices -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 # Data loaders never touch the network when this is set (see utils/notebook.py).
 export RNN_BOOK_OFFLINE := 1
 
-.PHONY: book test test-colab lab execute lint sync clean
+.PHONY: book test test-colab lab execute lint sync bench clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -49,6 +49,10 @@ lint: $(STAMP)
 ## make sync: rewrite each notebook's Colab badge and setup cell from _config.yml.
 sync: $(STAMP)
 	$(BIN)/python -m tools.notebooks sync
+
+## make bench: time the RNN layers (performance appendix); writes appendices/bench/<machine>.json.
+bench: $(STAMP)
+	$(BIN)/python -m tools.bench
 
 clean:
 	rm -rf _build .pytest_cache

@@ -8,6 +8,11 @@ the setup cell below. After changing the URL, run
 
 which rewrites the badge and setup cell of every notebook (sources only; stored outputs are
 left as they are, since neither cell's output depends on the URL).
+
+The setup cell is the same in every notebook, with one opt-in: a notebook whose metadata holds
+`"rnn_book": {"legacy_keras": true}` (only the TF1 appendix) gets
+`utils.setup_notebook(colab=COLAB, legacy_keras=True)` as its last line.
+
 `python -m tools.notebooks check` exits non-zero when any notebook is out of step.
 """
 
@@ -22,6 +27,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
+#: Notebook metadata key under which the book keeps its own per-notebook settings.
+META_KEY = "rnn_book"
 
 SETUP_TAGS = ["hide-input", "setup"]
 
@@ -52,7 +59,7 @@ if root is None:
 sys.path.insert(0, str(root))
 import utils  # noqa: E402
 
-utils.setup_notebook(colab=COLAB)"""
+utils.setup_notebook({setup_args})"""
 
 BADGE = (
     "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
@@ -73,12 +80,30 @@ def repository() -> tuple[str, str]:
 
 
 def notebooks() -> list[Path]:
-    """Every notebook under chapters/ (checkpoints excluded), sorted."""
-    return sorted(p for p in CHAPTERS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    """Every notebook under chapters/, then under appendices/ (checkpoints excluded), sorted."""
+    return [
+        path
+        for folder in (CHAPTERS, ROOT / "appendices")  # ROOT read now: tests repoint it
+        for path in sorted(folder.rglob("*.ipynb"))
+        if ".ipynb_checkpoints" not in path.parts
+    ]
 
 
-def setup_source() -> str:
-    return SETUP_CELL.format(repo_url=repository()[0])
+def legacy_keras(nb) -> bool:
+    """True when the notebook opts into legacy Keras: metadata["rnn_book"]["legacy_keras"]."""
+    settings = (nb or {}).get("metadata", {}).get(META_KEY, {})
+    value = settings.get("legacy_keras", False)
+    if not isinstance(value, bool):
+        raise ValueError(
+            f'metadata["{META_KEY}"]["legacy_keras"]: expected true or false, got {value!r}'
+        )
+    return value
+
+
+def setup_source(nb=None) -> str:
+    """The setup cell for `nb` (the same for every notebook except the legacy-Keras opt-in)."""
+    args = "colab=COLAB, legacy_keras=True" if legacy_keras(nb) else "colab=COLAB"
+    return SETUP_CELL.format(repo_url=repository()[0], setup_args=args)
 
 
 def badge(path: Path) -> str:
@@ -107,7 +132,7 @@ def problems(path: Path) -> list[str]:
     if not first or first["cell_type"] != "markdown" or badge(path) not in source(first):
         found.append(f"{path.name}: first cell must be markdown holding the badge {badge(path)}")
     cell = setup_cell(nb)
-    if cell is None or source(cell) != setup_source():
+    if cell is None or source(cell) != setup_source(nb):
         found.append(f"{path.name}: first code cell differs from the setup cell (run make sync)")
     elif cell.get("metadata", {}).get("tags") != SETUP_TAGS:
         found.append(f"{path.name}: setup cell tags must be {SETUP_TAGS}")
@@ -126,7 +151,7 @@ def sync(path: Path) -> bool:
         first_src = badge(path) + "\n\n" + first_src
     first["source"] = first_src.splitlines(keepends=True)
     cell = setup_cell(nb)
-    cell["source"] = setup_source().splitlines(keepends=True)
+    cell["source"] = setup_source(nb).splitlines(keepends=True)
     cell.setdefault("metadata", {})["tags"] = list(SETUP_TAGS)
     new = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     if new != text:

@@ -161,7 +161,9 @@ def setup_notebook(seed: int = 42, colab: bool | None = None, legacy_keras: bool
     gpu = "GPU" if has_gpu else "CPU"
     keras_version = keras.__version__
     if legacy_keras:
-        keras_version = f"{tf.keras.__version__} (tf-keras, legacy)"
+        import tf_keras  # tf.keras (the lazy loader in front of it) has no __version__
+
+        keras_version = f"{tf_keras.__version__} (tf-keras, legacy)"
     print(
         f"Python {'.'.join(platform.python_version_tuple()[:2])} | NumPy {np.__version__} | "
         f"TensorFlow {tf.__version__} | Keras {keras_version} | "

@@ -1,0 +1,68 @@
+"""The setup-cell template of tools.notebooks: one cell for every notebook, plus the legacy-Keras
+opt-in that only the TF1 appendix takes (notebook metadata "rnn_book": {"legacy_keras": true})."""
+
+import json
+import shutil
+
+import pytest
+
+import tools.notebooks as nbtools
+
+LEGACY = {"metadata": {"rnn_book": {"legacy_keras": True}}}
+
+
+def test_plain_and_legacy_setup_cells_differ_only_in_the_setup_call():
+    plain, legacy = nbtools.setup_source(), nbtools.setup_source(LEGACY)
+    assert plain.endswith("\nutils.setup_notebook(colab=COLAB)")
+    assert legacy.endswith("\nutils.setup_notebook(colab=COLAB, legacy_keras=True)")
+    assert plain.splitlines()[:-1] == legacy.splitlines()[:-1]
+    # No metadata, other book settings, or an explicit false all give the plain cell.
+    for nb in ({}, {"metadata": {}}, {"metadata": {"rnn_book": {"legacy_keras": False}}}):
+        assert nbtools.setup_source(nb) == plain
+
+
+@pytest.mark.parametrize("value", ["true", 1, None])
+def test_legacy_flag_must_be_a_boolean(value):
+    nb = {"metadata": {"rnn_book": {"legacy_keras": value}}}
+    with pytest.raises(ValueError, match=r'\["legacy_keras"\]: expected true or false, got'):
+        nbtools.setup_source(nb)
+
+
+@pytest.fixture
+def book(tmp_path, monkeypatch):
+    """A config, one chapter notebook and a copy of it as an appendix, in a temporary book."""
+    shutil.copy(nbtools.ROOT / "_config.yml", tmp_path / "_config.yml")
+    source = nbtools.notebooks()[0]
+    chapter = tmp_path / "chapters" / "01" / "a.ipynb"
+    appendix = tmp_path / "appendices" / "b.ipynb"
+    for dest in (chapter, appendix):
+        dest.parent.mkdir(parents=True)
+        shutil.copy(source, dest)
+    monkeypatch.setattr(nbtools, "ROOT", tmp_path)
+    monkeypatch.setattr(nbtools, "CHAPTERS", tmp_path / "chapters")
+    nbtools.sync(chapter)  # each badge names its own path
+    nbtools.sync(appendix)
+    return chapter, appendix
+
+
+def test_notebooks_lists_chapters_then_appendices(book):
+    assert nbtools.notebooks() == list(book)
+
+
+def test_sync_and_check_follow_each_notebooks_own_metadata(book):
+    chapter, appendix = book
+    assert nbtools.problems(chapter) == [] and nbtools.problems(appendix) == []
+    nb = json.loads(appendix.read_text())
+    nb["metadata"]["rnn_book"] = {"legacy_keras": True}
+    appendix.write_text(json.dumps(nb))
+    # The stored cell is now the plain one, which this notebook's metadata no longer asks for.
+    assert nbtools.problems(appendix) == [
+        "b.ipynb: first code cell differs from the setup cell (run make sync)"
+    ]
+    assert nbtools.main(["check"]) == 1
+    assert nbtools.main(["sync"]) == 0
+    assert nbtools.problems(appendix) == [] and nbtools.main(["check"]) == 0
+    cells = [c for c in json.loads(appendix.read_text())["cells"] if c["cell_type"] == "code"]
+    assert "".join(cells[0]["source"]).endswith("legacy_keras=True)")
+    other = [c for c in json.loads(chapter.read_text())["cells"] if c["cell_type"] == "code"]
+    assert "".join(other[0]["source"]) == nbtools.setup_source()
