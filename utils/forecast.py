@@ -61,7 +61,7 @@ class LinearBaseline:
 
 
 def mse_by_position(pred, target):
-    """Mean squared error at each time step over a batch: pred, target (batch, time, ...) -> (time,)."""
+    """Mean squared error at each time step: pred, target (batch, time, ...) -> (time,)."""
     pred, target = np.asarray(pred), np.asarray(target)
     if pred.shape != target.shape or pred.ndim < 2:
         raise ValueError(
@@ -74,7 +74,8 @@ def mse_by_position(pred, target):
 
 def softmax_with_temperature(logits, temperature: float):
     """Softmax of logits / temperature over the last axis (probabilities in float64)."""
-    if isinstance(temperature, bool) or not isinstance(temperature, int | float) or temperature <= 0:
+    number = isinstance(temperature, int | float) and not isinstance(temperature, bool)
+    if not number or temperature <= 0:
         raise ValueError(f"temperature: expected a positive number, got {temperature!r}")
     z = np.asarray(logits, dtype=np.float64) / temperature
     z = z - z.max(axis=-1, keepdims=True)
