@@ -6,9 +6,12 @@
 - `utils.plots`: figures used in the text.
 - `utils.unrolling`: unrolled versus looped layers, traced, counted and timed (chapter 2).
 - `utils.launch`: start multi-process (torchrun) jobs from a notebook, with a time limit.
-- `utils.data` (time series): the course notes' series, its window sampler, sliding windows,
-  monthly Mauna Loa CO2.
+- `utils.data`: data sets: MNIST (full, or the offline sample), the course notes' time series
+  and its window sampler, monthly Mauna Loa CO2.
 - `utils.forecast`: forecasting baselines, error by position, temperature sampling.
+- `utils.params`: parameter counts of Keras and PyTorch layers, by formula (chapter 9).
+- `utils.language`: Korean number words and the toy corpus of chapter 9.
+- `utils.perf`: hoisted NumPy RNNs, FLOP counts and a timer (performance appendix).
 """
 
 from .convert import (
@@ -25,11 +28,19 @@ from .convert import (
     torch_lstm_weights,
     torch_rnn_weights,
 )
-from .data import load_co2_monthly, next_batch, sliding_windows, time_series
+from .data import (
+    load_co2_monthly,
+    load_mnist,
+    next_batch,
+    sliding_windows,
+    stratified_split,
+    time_series,
+)
 from .forecast import LinearBaseline, mse_by_position, sample_next, softmax_with_temperature
 from .launch import torchrun
 from .notebook import in_colab, offline_mode, setup_notebook
 from .plots import (
+    confusion_matrix,
     draw_bptt,
     draw_gate_layout,
     draw_gated_cell,
@@ -37,6 +48,9 @@ from .plots import (
     draw_stacked_rnn,
     draw_two_step_network,
     draw_unrolled_rnn,
+    plot_confusion_matrix,
+    plot_digits,
+    plot_learning_curves,
 )
 from .reference import (
     greedy_decode,
@@ -52,6 +66,7 @@ from .reference import (
 
 __all__ = [
     "LinearBaseline",
+    "confusion_matrix",
     "draw_bptt",
     "draw_gate_layout",
     "draw_gated_cell",
@@ -66,11 +81,15 @@ __all__ = [
     "keras_lstm_weights",
     "keras_rnn_weights",
     "load_co2_monthly",
+    "load_mnist",
     "lstm_forward",
     "masked_mean",
     "mse_by_position",
     "next_batch",
     "offline_mode",
+    "plot_confusion_matrix",
+    "plot_digits",
+    "plot_learning_curves",
     "reverse_sequences",
     "rnn_backward",
     "rnn_forward",
@@ -86,6 +105,7 @@ __all__ = [
     "sliding_windows",
     "softmax_with_temperature",
     "stacked_rnn_forward",
+    "stratified_split",
     "time_series",
     "torch_gru_weights",
     "torch_lstm_weights",

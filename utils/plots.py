@@ -11,6 +11,10 @@ __all__ = [
     "draw_gate_layout",
     "GATE_ORDERS",
     "draw_stacked_rnn",
+    "confusion_matrix",
+    "plot_confusion_matrix",
+    "plot_digits",
+    "plot_learning_curves",
 ]
 
 
@@ -385,4 +389,115 @@ def draw_stacked_rnn(layers: int = 3, steps: int = 4, ax=None):
     ax.set_ylim(-0.5, 1.2 * layers + 1.7)
     ax.set_aspect("equal")
     ax.axis("off")
+    return ax
+
+
+# Chapter 5: digits, learning curves and a confusion matrix.
+
+
+def plot_digits(images, labels, predicted=None, ncols: int = 10, axes_size: float = 1.0):
+    """Show 28x28 digits in a grid, titled with their label (or "label→prediction").
+
+    images: (n, 28, 28); labels and optional predicted: (n,) ints. Returns the Figure.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    images, labels = np.asarray(images), np.asarray(labels)
+    if images.ndim != 3 or len(images) == 0:
+        raise ValueError(f"images: expected shape (n, height, width), n >= 1, got {images.shape}")
+    if labels.shape != (len(images),):
+        raise ValueError(f"labels: expected shape ({len(images)},), got {labels.shape}")
+    if predicted is not None and np.shape(predicted) != (len(images),):
+        raise ValueError(f"predicted: expected shape ({len(images)},), got {np.shape(predicted)}")
+    if not isinstance(ncols, int) or ncols < 1:
+        raise ValueError(f"ncols: expected a positive int, got {ncols!r}")
+    ncols = min(ncols, len(images))
+    nrows = -(-len(images) // ncols)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(axes_size * ncols, axes_size * 1.25 * nrows), squeeze=False
+    )
+    for k, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if k < len(images):
+            ax.imshow(images[k], cmap="binary")
+            title = str(labels[k]) if predicted is None else f"{labels[k]}→{predicted[k]}"
+            ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def plot_learning_curves(histories: dict, ax_pair=None):
+    """Train (left) and validation (right) accuracy per epoch, one line per model.
+
+    histories: {name: {"accuracy": [...], "val_accuracy": [...]}} (a Keras `History.history`
+    has these keys). Returns the pair of Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    if not histories:
+        raise ValueError("histories: expected at least one model, got none")
+    for name, h in histories.items():
+        keys = {"accuracy", "val_accuracy"}
+        if not keys <= set(h) or len(h["accuracy"]) != len(h["val_accuracy"]):
+            raise ValueError(
+                f"histories[{name!r}]: expected 'accuracy' and 'val_accuracy' lists of one "
+                f"length, got keys {sorted(h)}"
+            )
+    if ax_pair is None:
+        _, ax_pair = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
+    for name, h in histories.items():
+        epochs = range(1, len(h["accuracy"]) + 1)
+        (line,) = ax_pair[0].plot(epochs, h["accuracy"], label=name)
+        ax_pair[1].plot(epochs, h["val_accuracy"], color=line.get_color(), label=name)
+    for ax, title in zip(ax_pair, ["training accuracy", "validation accuracy"]):
+        ax.set_title(title)
+        ax.set_xlabel("epoch")
+        ax.grid(alpha=0.3)
+    ax_pair[0].set_ylabel("accuracy")
+    ax_pair[1].legend(loc="lower right")
+    return ax_pair
+
+
+def confusion_matrix(y_true, y_pred, n_classes: int):
+    """Counts C[i, j] of examples of class i predicted as class j, as an int64 array."""
+    import numpy as np
+
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape:
+        raise ValueError(
+            f"y_true, y_pred: expected two 1-D arrays of one length, got {y_true.shape} "
+            f"and {y_pred.shape}"
+        )
+    for name, y in (("y_true", y_true), ("y_pred", y_pred)):
+        if len(y) and (y.min() < 0 or y.max() >= n_classes):
+            raise ValueError(
+                f"{name}: expected labels in 0..{n_classes - 1}, got {y.min()}..{y.max()}"
+            )
+    counts = np.zeros((n_classes, n_classes), np.int64)
+    np.add.at(counts, (y_true, y_pred), 1)
+    return counts
+
+
+def plot_confusion_matrix(counts, ax=None):
+    """Draw a confusion matrix (rows: true class, columns: predicted), counts in the cells."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    counts = np.asarray(counts)
+    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
+        raise ValueError(f"counts: expected a square 2-D array, got shape {counts.shape}")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 5))
+    ax.imshow(counts, cmap="Blues")
+    top = counts.max() if counts.size else 0
+    for (i, j), c in np.ndenumerate(counts):
+        if c:
+            color = "white" if c > top / 2 else "black"
+            ax.text(j, i, str(c), ha="center", va="center", fontsize=8, color=color)
+    n = len(counts)
+    ax.set_xticks(range(n))
+    ax.set_yticks(range(n))
+    ax.set_xlabel("predicted digit")
+    ax.set_ylabel("true digit")
     return ax
