@@ -100,22 +100,10 @@ def set_torch_rnn_weights(module, Wx, Wh, b, layer: int = 0):
 
     Stores Wx.T in weight_ih, Wh.T in weight_hh, b in bias_ih and zeros in bias_hh.
     """
-    import torch
-
     Wx, Wh, b = _check_simple_rnn(Wx, Wh, b)
     names = _torch_names(module, layer)
-    params = [getattr(module, n) for n in names]
     values = [Wx.T, Wh.T, b, np.zeros_like(b)]
-    for name, param, value in zip(names, params, values):
-        if tuple(param.shape) != value.shape:
-            raise ValueError(
-                f"{name}: expected shape {tuple(param.shape)}, got {value.shape} "
-                f"(from Keras-layout Wx {Wx.shape}, Wh {Wh.shape}, b {b.shape})"
-            )
-    with torch.no_grad():
-        for param, value in zip(params, values):
-            param.copy_(torch.from_numpy(np.ascontiguousarray(value)))
-    return module
+    return _torch_set(module, names, values, f"Wx {Wx.shape}, Wh {Wh.shape}, b {b.shape}")
 
 
 _KERAS_TO_TORCH_GRU = (1, 0, 2)  # Keras blocks (z, r, h) -> PyTorch blocks (r, z, n); an involution
