@@ -40,15 +40,20 @@ def _check_simple_rnn(Wx, Wh, b):
     return Wx, Wh, b
 
 
-def keras_rnn_weights(layer):
-    """Return (Wx, Wh, b) as NumPy arrays from a built Keras `SimpleRNN` or `SimpleRNNCell`."""
+def _keras_three_arrays(layer, what: str):
+    # (Wx, Wh, b) as NumPy arrays from a built Keras recurrent layer or cell that has a bias.
     weights = layer.get_weights()
     if len(weights) != 3:
         raise ValueError(
-            f"expected a built SimpleRNN/SimpleRNNCell with use_bias=True "
-            f"(3 weight arrays), got {len(weights)} arrays from {type(layer).__name__}"
+            f"expected a built {what} (3 weight arrays), got {len(weights)} arrays "
+            f"from {type(layer).__name__}"
         )
     return tuple(np.asarray(w) for w in weights)
+
+
+def keras_rnn_weights(layer):
+    """Return (Wx, Wh, b) as NumPy arrays from a built Keras `SimpleRNN` or `SimpleRNNCell`."""
+    return _keras_three_arrays(layer, "SimpleRNN/SimpleRNNCell with use_bias=True")
 
 
 def set_keras_rnn_weights(layer, Wx, Wh, b):
@@ -150,13 +155,7 @@ def _keras_gated_cell(layer, kind: str):
 
 def _keras_gated_weights(layer, kind: str):
     _keras_gated_cell(layer, kind)
-    weights = layer.get_weights()
-    if len(weights) != 3:
-        raise ValueError(
-            f"expected a built {kind} (3 weight arrays), got {len(weights)} arrays "
-            f"from {type(layer).__name__}"
-        )
-    return tuple(np.asarray(w) for w in weights)
+    return _keras_three_arrays(layer, kind)
 
 
 def _set_keras_gated_weights(layer, kind: str, weights):
