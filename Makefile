@@ -9,7 +9,7 @@ NOTEBOOKS := $(shell find chapters appendices -name '*.ipynb' -not -path '*/.ipy
 # Data loaders never touch the network when this is set (see utils/notebook.py).
 export RNN_BOOK_OFFLINE := 1
 
-.PHONY: book test test-colab lab execute lint sync bench clean
+.PHONY: book test test-seeds test-colab lab execute lint sync bench clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
@@ -29,6 +29,13 @@ book: $(STAMP)
 test: book
 	@bash tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+## make test-seeds: every notebook under nbval-lax (each cell runs, each assert holds) with
+## RNN_BOOK_SEED = 1, 2, 3, then a per-notebook pass/fail table and the wall time. The check
+## before a release (it runs the book three times); not in CI. SEEDS="4 5" picks others.
+SEEDS ?= 1 2 3
+test-seeds: $(STAMP)
+	$(BIN)/python -m tools.seeds --seeds $(SEEDS)
 
 ## make test-colab: every notebook in a Colab-like environment (versions in tools/colab_runtime.txt;
 ## built once, several GB, cached in ~/.cache/rnn-book/). The check before a course; not in CI.

@@ -52,6 +52,40 @@ def test_setup_notebook_rejects_bad_seed(seed):
         notebook.setup_notebook(seed=seed, colab=False)
 
 
+@pytest.mark.parametrize(
+    ("value", "seed"), [(None, 42), ("", 42), ("0", 0), ("3", 3), (" 17 ", 17)]
+)
+def test_book_seed_reads_rnn_book_seed(monkeypatch, value, seed):
+    if value is None:
+        monkeypatch.delenv("RNN_BOOK_SEED", raising=False)
+    else:
+        monkeypatch.setenv("RNN_BOOK_SEED", value)
+    assert notebook.book_seed() == seed
+
+
+@pytest.mark.parametrize("value", ["-1", "1.5", "abc", "4e2", "٣"])
+def test_book_seed_rejects_what_is_not_a_non_negative_integer(monkeypatch, value):
+    monkeypatch.setenv("RNN_BOOK_SEED", value)
+    with pytest.raises(ValueError, match=r"RNN_BOOK_SEED: expected a non-negative integer, got"):
+        notebook.book_seed()
+    with pytest.raises(ValueError, match=r"RNN_BOOK_SEED: expected a non-negative integer, got"):
+        notebook.setup_notebook(colab=False)
+
+
+def test_setup_notebook_takes_its_seed_from_the_environment(monkeypatch, capsys):
+    import numpy as np
+
+    monkeypatch.setenv("RNN_BOOK_SEED", "3")
+    assert notebook.setup_notebook(colab=False) == 3
+    draw = np.random.rand()
+    assert notebook.setup_notebook(seed=3, colab=False) == 3
+    assert np.random.rand() == draw
+    assert capsys.readouterr().out.splitlines()[0].endswith(" | RNN_BOOK_SEED=3")
+    monkeypatch.delenv("RNN_BOOK_SEED")
+    assert notebook.setup_notebook(colab=False) == 42
+    assert "RNN_BOOK_SEED" not in capsys.readouterr().out  # the default is not announced
+
+
 def test_setup_notebook_seeds_and_prints_one_line(capsys):
     import numpy as np
     import torch

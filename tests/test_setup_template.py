@@ -13,8 +13,10 @@ LEGACY = {"metadata": {"rnn_book": {"legacy_keras": True}}}
 
 def test_plain_and_legacy_setup_cells_differ_only_in_the_setup_call():
     plain, legacy = nbtools.setup_source(), nbtools.setup_source(LEGACY)
-    assert plain.endswith("\nutils.setup_notebook(colab=COLAB)")
-    assert legacy.endswith("\nutils.setup_notebook(colab=COLAB, legacy_keras=True)")
+    comment = "  # RNN_BOOK_SEED, else 42"
+    assert plain.endswith("\nSEED = utils.setup_notebook(colab=COLAB)" + comment)
+    call = "\nSEED = utils.setup_notebook(colab=COLAB, legacy_keras=True)"
+    assert legacy.endswith(call + comment)
     assert plain.splitlines()[:-1] == legacy.splitlines()[:-1]
     # No metadata, other book settings, or an explicit false all give the plain cell.
     for nb in ({}, {"metadata": {}}, {"metadata": {"rnn_book": {"legacy_keras": False}}}):
@@ -63,6 +65,7 @@ def test_sync_and_check_follow_each_notebooks_own_metadata(book):
     assert nbtools.main(["sync"]) == 0
     assert nbtools.problems(appendix) == [] and nbtools.main(["check"]) == 0
     cells = [c for c in json.loads(appendix.read_text())["cells"] if c["cell_type"] == "code"]
-    assert "".join(cells[0]["source"]).endswith("legacy_keras=True)")
+    call = "SEED = utils.setup_notebook(colab=COLAB, legacy_keras=True)"
+    assert call in "".join(cells[0]["source"])
     other = [c for c in json.loads(chapter.read_text())["cells"] if c["cell_type"] == "code"]
     assert "".join(other[0]["source"]) == nbtools.setup_source()

@@ -11,7 +11,7 @@ left as they are, since neither cell's output depends on the URL).
 
 The setup cell is the same in every notebook, with one opt-in: a notebook whose metadata holds
 `"rnn_book": {"legacy_keras": true}` (only the TF1 appendix) gets
-`utils.setup_notebook(colab=COLAB, legacy_keras=True)` as its last line.
+`SEED = utils.setup_notebook(colab=COLAB, legacy_keras=True)` as its last line.
 
 `python -m tools.notebooks check` exits non-zero when any notebook is out of step.
 """
@@ -59,7 +59,7 @@ if root is None:
 sys.path.insert(0, str(root))
 import utils  # noqa: E402
 
-utils.setup_notebook({setup_args})"""
+SEED = utils.setup_notebook({setup_args})  # RNN_BOOK_SEED, else 42"""
 
 BADGE = (
     "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"

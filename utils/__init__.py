@@ -38,7 +38,7 @@ from .data import (
 )
 from .forecast import LinearBaseline, mse_by_position, sample_next, softmax_with_temperature
 from .launch import torchrun
-from .notebook import in_colab, offline_mode, setup_notebook
+from .notebook import book_seed, in_colab, offline_mode, setup_notebook
 from .plots import (
     confusion_matrix,
     draw_bptt,
@@ -102,6 +102,7 @@ __all__ = [
     "set_torch_lstm_weights",
     "set_torch_rnn_weights",
     "setup_notebook",
+    "book_seed",
     "sliding_windows",
     "softmax_with_temperature",
     "stacked_rnn_forward",

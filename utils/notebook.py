@@ -2,7 +2,9 @@
 
 `setup_notebook()` makes a run repeatable and its printed output machine-independent: it seeds
 Python, NumPy, TensorFlow and PyTorch, quiets TensorFlow's C++ and absl logging, fixes how many
-decimals arrays print with, and prints the library versions on one line.
+decimals arrays print with, and prints the library versions on one line. It returns the seed, which
+the setup cell keeps as `SEED`: a notebook derives its own generators for initial weights and
+training order from it, so `RNN_BOOK_SEED=3` reruns the whole book with other random draws.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from contextlib import contextmanager
 
 import numpy as np
 
-__all__ = ["setup_notebook", "in_colab", "missing_packages", "offline_mode", "COLAB_EXTRAS"]
+__all__ = [
+    "setup_notebook",
+    "book_seed",
+    "in_colab",
+    "missing_packages",
+    "offline_mode",
+    "COLAB_EXTRAS",
+]
 
 #: Printed arrays show this many decimals: enough to read, few enough to be the same on
 #: every machine (float32 results from different BLAS builds agree to about 1e-6).
@@ -31,6 +40,10 @@ COLAB_EXTRAS = {"mlxtend": "mlxtend>=0.23", "statsmodels": "statsmodels>=0.14"}
 #: Environment variable that data loaders read: when "1", use only data that ships with the
 #: installed packages and never the network (`make test` and `make execute` set it).
 OFFLINE_ENV = "RNN_BOOK_OFFLINE"
+
+#: Environment variable holding the book's seed (a non-negative integer); 42 when unset.
+SEED_ENV = "RNN_BOOK_SEED"
+DEFAULT_SEED = 42
 
 #: TensorFlow reads this once, at import: "1" makes `tf.keras` the legacy tf-keras (Keras 2).
 LEGACY_KERAS_ENV = "TF_USE_LEGACY_KERAS"
@@ -50,6 +63,16 @@ def offline_mode() -> bool:
     if value not in ("0", "1"):
         raise ValueError(f"{OFFLINE_ENV}: expected '0' or '1', got {value!r}")
     return value == "1"
+
+
+def book_seed() -> int:
+    """The book's seed: environment RNN_BOOK_SEED (a non-negative integer), or 42 when unset."""
+    value = os.environ.get(SEED_ENV, "").strip()
+    if value == "":
+        return DEFAULT_SEED
+    if not value.isascii() or not value.isdigit():
+        raise ValueError(f"{SEED_ENV}: expected a non-negative integer, got {value!r}")
+    return int(value)
 
 
 def missing_packages(extras: dict[str, str] | None = None) -> list[str]:
@@ -100,14 +123,19 @@ def _import_frameworks() -> None:
     import tensorflow  # noqa: F401
 
 
-def setup_notebook(seed: int = 42, colab: bool | None = None, legacy_keras: bool = False) -> None:
+def setup_notebook(
+    seed: int | None = None, colab: bool | None = None, legacy_keras: bool = False
+) -> int:
     """Seed every library, silence framework logging, fix print precision, print versions.
 
-    Call it once, at the top of a notebook, before anything imports TensorFlow. On Colab it
+    Call it once, at the top of a notebook, before anything imports TensorFlow. The seed is
+    `seed`, or `book_seed()` (RNN_BOOK_SEED, else 42) when it is None; it is returned. On Colab it
     first installs the few packages Colab lacks (never TensorFlow or PyTorch). With
     `legacy_keras=True` (the TF1 appendix only), `tf.keras` is tf-keras (Keras 2) for the
     whole kernel, as TF1's `tf.compat.v1.nn.rnn_cell` classes need.
     """
+    if seed is None:
+        seed = book_seed()
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
         raise ValueError(f"seed: expected a non-negative int, got {seed!r}")
     if not isinstance(legacy_keras, bool):
@@ -167,5 +195,8 @@ def setup_notebook(seed: int = 42, colab: bool | None = None, legacy_keras: bool
     print(
         f"Python {'.'.join(platform.python_version_tuple()[:2])} | NumPy {np.__version__} | "
         f"TensorFlow {tf.__version__} | Keras {keras_version} | "
-        f"PyTorch {torch.__version__.split('+')[0]} | {gpu}" + (" | Colab" if colab else "")
+        f"PyTorch {torch.__version__.split('+')[0]} | {gpu}"
+        + (" | Colab" if colab else "")
+        + (f" | {SEED_ENV}={seed}" if seed != DEFAULT_SEED else "")
     )
+    return seed
