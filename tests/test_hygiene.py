@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools.notebooks import SETUP_TAGS, legacy_keras, notebooks, problems, setup_source
+from tools.notebooks import (
+    OPT_INS,
+    SETUP_TAGS,
+    legacy_keras,
+    notebooks,
+    opt_in,
+    problems,
+    setup_source,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = notebooks()
@@ -127,8 +135,9 @@ def test_badge_and_setup_cell_match_config(path):
 
 
 def test_setup_cell_is_identical_everywhere():
-    # Identical except for the legacy-Keras opt-in, which only the TF1 appendix may take.
-    plain = [p for p in NOTEBOOKS if not legacy_keras(load(p))]
+    # Identical except for the opt-ins: legacy Keras (only the TF1 appendix may take it) and
+    # the GPU (a notebook that trains something large).
+    plain = [p for p in NOTEBOOKS if not any(opt_in(load(p), name) for name in OPT_INS)]
     legacy = [p.relative_to(ROOT).as_posix() for p in NOTEBOOKS if legacy_keras(load(p))]
     assert {source(code_cells(load(p))[0]) for p in plain} == {setup_source()}
     assert legacy in ([], ["appendices/tf1_then_and_now.ipynb"]), f"legacy Keras in {legacy}"

@@ -161,3 +161,105 @@ def test_legacy_keras_needs_a_fresh_kernel(monkeypatch):
     monkeypatch.setitem(sys.modules, "tensorflow", types.ModuleType("tensorflow"))
     with pytest.raises(RuntimeError, match="legacy_keras=True needs a fresh kernel"):
         notebook.setup_notebook(colab=False, legacy_keras=True)
+
+
+class _Recorder:
+    """Stand-ins for the parts of tf and torch that the device policy touches."""
+
+    def __init__(self, tf_gpus, cuda):
+        self.calls = []
+        rec = self.calls
+        self.tf = types.SimpleNamespace(
+            config=types.SimpleNamespace(
+                list_physical_devices=lambda kind: list(tf_gpus) if kind == "GPU" else [],
+                set_visible_devices=lambda devices, kind: rec.append(("visible", devices, kind)),
+                experimental=types.SimpleNamespace(
+                    enable_tensor_float_32_execution=lambda on: rec.append(("tf32", on))
+                ),
+            )
+        )
+        self.torch = types.SimpleNamespace(
+            cuda=types.SimpleNamespace(is_available=lambda: cuda),
+            backends=types.SimpleNamespace(
+                cuda=types.SimpleNamespace(matmul=types.SimpleNamespace(allow_tf32=True)),
+                cudnn=types.SimpleNamespace(allow_tf32=True),
+            ),
+        )
+
+    def torch_tf32(self):
+        return (self.torch.backends.cuda.matmul.allow_tf32, self.torch.backends.cudnn.allow_tf32)
+
+
+def test_device_policy_on_a_cpu_machine_changes_nothing():
+    fake = _Recorder(tf_gpus=[], cuda=False)
+    assert notebook._device_policy(fake.tf, fake.torch, gpu=False) == "CPU"
+    assert notebook._device_policy(fake.tf, fake.torch, gpu=True) == "CPU"
+    assert fake.calls == [] and fake.torch_tf32() == (True, True)
+
+
+def test_device_policy_on_a_gpu_runtime_keeps_the_book_on_the_cpu():
+    fake = _Recorder(tf_gpus=["GPU:0"], cuda=True)
+    label = notebook._device_policy(fake.tf, fake.torch, gpu=False)
+    assert label.startswith("CPU (the GPU is left unused")
+    assert ("tf32", False) in fake.calls and fake.torch_tf32() == (False, False)
+    assert ("visible", [], "GPU") in fake.calls  # Keras cannot place a layer on the GPU
+
+
+def test_device_policy_opt_in_uses_the_gpu_without_tf32():
+    fake = _Recorder(tf_gpus=["GPU:0"], cuda=True)
+    assert notebook._device_policy(fake.tf, fake.torch, gpu=True) == "GPU"
+    assert fake.calls == [("tf32", False)] and fake.torch_tf32() == (False, False)
+
+
+def test_torch_device_follows_the_opt_in_and_the_hardware(monkeypatch):
+    import torch
+
+    monkeypatch.setattr(notebook, "_USE_GPU", False)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert notebook.torch_device().type == "cpu"  # a GPU exists, but the notebook did not opt in
+    monkeypatch.setattr(notebook, "_USE_GPU", True)
+    assert notebook.torch_device().type == "cuda"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert notebook.torch_device().type == "cpu"
+
+
+def test_setup_notebook_applies_the_policy_it_is_given(monkeypatch, capsys):
+    import tensorflow as tf
+    import torch
+
+    fake = _Recorder(tf_gpus=["GPU:0"], cuda=True)
+    monkeypatch.setattr(tf.config, "list_physical_devices", fake.tf.config.list_physical_devices)
+    monkeypatch.setattr(tf.config, "set_visible_devices", fake.tf.config.set_visible_devices)
+    monkeypatch.setattr(
+        tf.config.experimental,
+        "enable_tensor_float_32_execution",
+        fake.tf.config.experimental.enable_tensor_float_32_execution,
+    )
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    saved = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    try:
+        _check_setup_policy(monkeypatch, capsys, fake, tf, torch)
+    finally:
+        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved
+        notebook._USE_GPU = False
+
+
+def _check_setup_policy(monkeypatch, capsys, fake, tf, torch):
+    determinism = []
+    monkeypatch.setattr(
+        tf.config.experimental, "enable_op_determinism", lambda: determinism.append(1)
+    )
+    notebook.setup_notebook(seed=1, colab=False)
+    assert ("visible", [], "GPU") in fake.calls and determinism  # Keras on the CPU, repeatable
+    assert "| CPU (the GPU is left unused" in capsys.readouterr().out
+    assert not torch.backends.cuda.matmul.allow_tf32
+    fake.calls.clear()
+    determinism.clear()
+    notebook.setup_notebook(seed=1, colab=False, gpu=True)
+    assert fake.calls == [("tf32", False)] and not determinism
+    assert "| GPU" in capsys.readouterr().out and notebook.torch_device().type == "cuda"
+
+
+def test_setup_notebook_rejects_bad_gpu_flag():
+    with pytest.raises(ValueError, match="gpu: expected True or False, got 1"):
+        notebook.setup_notebook(colab=False, gpu=1)

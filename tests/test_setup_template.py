@@ -69,3 +69,13 @@ def test_sync_and_check_follow_each_notebooks_own_metadata(book):
     assert call in "".join(cells[0]["source"])
     other = [c for c in json.loads(chapter.read_text())["cells"] if c["cell_type"] == "code"]
     assert "".join(other[0]["source"]) == nbtools.setup_source()
+
+
+def test_gpu_opt_in_adds_gpu_true_to_the_setup_call():
+    gpu = nbtools.setup_source({"metadata": {"rnn_book": {"gpu": True}}})
+    both = nbtools.setup_source({"metadata": {"rnn_book": {"gpu": True, "legacy_keras": True}}})
+    assert "\nSEED = utils.setup_notebook(colab=COLAB, gpu=True)  #" in gpu
+    assert "(colab=COLAB, legacy_keras=True, gpu=True)" in both
+    assert gpu.splitlines()[:-1] == nbtools.setup_source().splitlines()[:-1]
+    with pytest.raises(ValueError, match=r'\["gpu"\]: expected true or false, got \'yes\''):
+        nbtools.setup_source({"metadata": {"rnn_book": {"gpu": "yes"}}})

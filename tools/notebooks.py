@@ -9,9 +9,11 @@ the setup cell below. After changing the URL, run
 which rewrites the badge and setup cell of every notebook (sources only; stored outputs are
 left as they are, since neither cell's output depends on the URL).
 
-The setup cell is the same in every notebook, with one opt-in: a notebook whose metadata holds
-`"rnn_book": {"legacy_keras": true}` (only the TF1 appendix) gets
-`SEED = utils.setup_notebook(colab=COLAB, legacy_keras=True)` as its last line.
+The setup cell is the same in every notebook, with two opt-ins in the notebook's metadata: with
+`"rnn_book": {"legacy_keras": true}` (only the TF1 appendix) its last line is
+`SEED = utils.setup_notebook(colab=COLAB, legacy_keras=True)`, and with `"rnn_book": {"gpu": true}`
+(a notebook that trains something large) it passes `gpu=True`, so that the notebook may use a GPU
+where there is one (see `utils.notebook`'s device policy).
 
 `python -m tools.notebooks check` exits non-zero when any notebook is out of step.
 """
@@ -89,20 +91,27 @@ def notebooks() -> list[Path]:
     ]
 
 
-def legacy_keras(nb) -> bool:
-    """True when the notebook opts into legacy Keras: metadata["rnn_book"]["legacy_keras"]."""
+#: Per-notebook opt-ins (metadata["rnn_book"][name] = true) and the setup argument each adds.
+OPT_INS = ("legacy_keras", "gpu")
+
+
+def opt_in(nb, name: str) -> bool:
+    """True when the notebook's metadata["rnn_book"][name] is true (false when absent)."""
     settings = (nb or {}).get("metadata", {}).get(META_KEY, {})
-    value = settings.get("legacy_keras", False)
+    value = settings.get(name, False)
     if not isinstance(value, bool):
-        raise ValueError(
-            f'metadata["{META_KEY}"]["legacy_keras"]: expected true or false, got {value!r}'
-        )
+        raise ValueError(f'metadata["{META_KEY}"]["{name}"]: expected true or false, got {value!r}')
     return value
 
 
+def legacy_keras(nb) -> bool:
+    """True when the notebook opts into legacy Keras: metadata["rnn_book"]["legacy_keras"]."""
+    return opt_in(nb, "legacy_keras")
+
+
 def setup_source(nb=None) -> str:
-    """The setup cell for `nb` (the same for every notebook except the legacy-Keras opt-in)."""
-    args = "colab=COLAB, legacy_keras=True" if legacy_keras(nb) else "colab=COLAB"
+    """The setup cell for `nb`: the same for every notebook except its opt-ins (OPT_INS)."""
+    args = ", ".join(["colab=COLAB", *(f"{name}=True" for name in OPT_INS if opt_in(nb, name))])
     return SETUP_CELL.format(repo_url=repository()[0], setup_args=args)
 
 

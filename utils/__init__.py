@@ -38,7 +38,7 @@ from .data import (
 )
 from .forecast import LinearBaseline, mse_by_position, sample_next, softmax_with_temperature
 from .launch import torchrun
-from .notebook import book_seed, in_colab, offline_mode, setup_notebook
+from .notebook import book_seed, in_colab, offline_mode, setup_notebook, torch_device
 from .plots import (
     confusion_matrix,
     draw_bptt,
@@ -103,6 +103,7 @@ __all__ = [
     "set_torch_rnn_weights",
     "setup_notebook",
     "book_seed",
+    "torch_device",
     "sliding_windows",
     "softmax_with_temperature",
     "stacked_rnn_forward",

@@ -5,6 +5,14 @@ Python, NumPy, TensorFlow and PyTorch, quiets TensorFlow's C++ and absl logging,
 decimals arrays print with, and prints the library versions on one line. It returns the seed, which
 the setup cell keeps as `SEED`: a notebook derives its own generators for initial weights and
 training order from it, so `RNN_BOOK_SEED=3` reruns the whole book with other random draws.
+
+Device policy, the same on every runtime: the book's equalities run on the CPU, even on a GPU
+runtime (Colab's T4, L4, A100). By default `setup_notebook()` hides the GPUs from TensorFlow, so
+Keras runs on the CPU, and `torch_device()` is the CPU, so PyTorch models stay there. A notebook
+that trains something large opts in (`gpu=True`, written into its setup cell from its metadata
+`"rnn_book": {"gpu": true}` by `make sync`): then Keras places its layers on the GPU and
+`torch_device()` is "cuda" where there is one. On every GPU, TF32 is switched off in both
+frameworks (Ampere and later GPUs otherwise compute float32 matmuls with 10-bit mantissas).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import numpy as np
 __all__ = [
     "setup_notebook",
     "book_seed",
+    "torch_device",
     "in_colab",
     "missing_packages",
     "offline_mode",
@@ -75,6 +84,38 @@ def book_seed() -> int:
     return int(value)
 
 
+#: What the last `setup_notebook()` decided: whether the notebook may use a GPU that exists.
+_USE_GPU = False
+
+
+def torch_device():
+    """The device PyTorch models and tensors go to: "cuda" only where the notebook opted in to
+    the GPU (`setup_notebook(gpu=True)`) and one exists, else "cpu"."""
+    import torch
+
+    return torch.device("cuda" if _USE_GPU and torch.cuda.is_available() else "cpu")
+
+
+def _device_policy(tf, torch, gpu: bool) -> str:
+    """Apply the book's device policy; return what the versions line says about the device.
+
+    TF32 off on every GPU; without the opt-in, TensorFlow's GPUs are hidden (call this before
+    TensorFlow creates any tensor). `tf` and `torch` are the modules (tests pass stand-ins).
+    """
+    tf_gpus = tf.config.list_physical_devices("GPU")
+    has_gpu = bool(tf_gpus) or torch.cuda.is_available()
+    if not has_gpu:
+        return "CPU"
+    tf.config.experimental.enable_tensor_float_32_execution(False)
+    torch.backends.cuda.matmul.allow_tf32 = False
+    torch.backends.cudnn.allow_tf32 = False
+    if gpu:
+        return "GPU"
+    if tf_gpus:
+        tf.config.set_visible_devices([], "GPU")
+    return "CPU (the GPU is left unused: this notebook's equalities run on the CPU)"
+
+
 def missing_packages(extras: dict[str, str] | None = None) -> list[str]:
     """Pip requirements from `extras` (import name -> requirement) whose module is not installed."""
     extras = COLAB_EXTRAS if extras is None else extras
@@ -124,7 +165,10 @@ def _import_frameworks() -> None:
 
 
 def setup_notebook(
-    seed: int | None = None, colab: bool | None = None, legacy_keras: bool = False
+    seed: int | None = None,
+    colab: bool | None = None,
+    legacy_keras: bool = False,
+    gpu: bool = False,
 ) -> int:
     """Seed every library, silence framework logging, fix print precision, print versions.
 
@@ -132,7 +176,8 @@ def setup_notebook(
     `seed`, or `book_seed()` (RNN_BOOK_SEED, else 42) when it is None; it is returned. On Colab it
     first installs the few packages Colab lacks (never TensorFlow or PyTorch). With
     `legacy_keras=True` (the TF1 appendix only), `tf.keras` is tf-keras (Keras 2) for the
-    whole kernel, as TF1's `tf.compat.v1.nn.rnn_cell` classes need.
+    whole kernel, as TF1's `tf.compat.v1.nn.rnn_cell` classes need. With `gpu=True` the
+    notebook may use a GPU where there is one (the device policy in this module's docstring).
     """
     if seed is None:
         seed = book_seed()
@@ -140,6 +185,8 @@ def setup_notebook(
         raise ValueError(f"seed: expected a non-negative int, got {seed!r}")
     if not isinstance(legacy_keras, bool):
         raise ValueError(f"legacy_keras: expected True or False, got {legacy_keras!r}")
+    if not isinstance(gpu, bool):
+        raise ValueError(f"gpu: expected True or False, got {gpu!r}")
     legacy_now = os.environ.get(LEGACY_KERAS_ENV) == "1"
     if "tensorflow" in sys.modules and legacy_keras != legacy_now:
         raise RuntimeError(
@@ -171,13 +218,15 @@ def setup_notebook(
 
         absl.logging.set_verbosity(absl.logging.ERROR)
         tf.get_logger().setLevel("ERROR")
-        has_gpu = bool(tf.config.list_physical_devices("GPU")) or torch.cuda.is_available()
+        device = _device_policy(tf, torch, gpu)
+    global _USE_GPU
+    _USE_GPU = device == "GPU"
 
     random.seed(seed)
     np.random.seed(seed)
     keras.utils.set_random_seed(seed)  # Python, NumPy and TensorFlow
     torch.manual_seed(seed)
-    if not has_gpu:
+    if not _USE_GPU:
         # On GPUs some ops have no deterministic kernel and TensorFlow would raise; there
         # (Colab) runs are seeded but not bit-for-bit repeatable, and PyTorch only warns.
         tf.config.experimental.enable_op_determinism()
@@ -186,7 +235,6 @@ def setup_notebook(
     np.set_printoptions(precision=PRINT_PRECISION, suppress=True)
     torch.set_printoptions(precision=PRINT_PRECISION, sci_mode=False)
 
-    gpu = "GPU" if has_gpu else "CPU"
     keras_version = keras.__version__
     if legacy_keras:
         import tf_keras  # tf.keras (the lazy loader in front of it) has no __version__
@@ -195,7 +243,7 @@ def setup_notebook(
     print(
         f"Python {'.'.join(platform.python_version_tuple()[:2])} | NumPy {np.__version__} | "
         f"TensorFlow {tf.__version__} | Keras {keras_version} | "
-        f"PyTorch {torch.__version__.split('+')[0]} | {gpu}"
+        f"PyTorch {torch.__version__.split('+')[0]} | {device}"
         + (" | Colab" if colab else "")
         + (f" | {SEED_ENV}={seed}" if seed != DEFAULT_SEED else "")
     )
