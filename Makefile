@@ -9,13 +9,19 @@ NOTEBOOKS := $(shell find chapters appendices -name '*.ipynb' -not -path '*/.ipy
 # Data loaders never touch the network when this is set (see utils/notebook.py).
 export RNN_BOOK_OFFLINE := 1
 
-.PHONY: book test test-seeds test-colab lab execute lint sync bench clean
+.PHONY: book test test-seeds test-colab lab execute lint sync bench lock clean
+
+# TORCH_INDEX: an extra package index for PyTorch. On a fresh Linux machine the public index
+# gives the CUDA build of torch (several GB); `make test TORCH_INDEX=https://download.pytorch.org/whl/cpu`
+# takes PyTorch's CPU build instead (same version, "+cpu"). Unset, pip uses its own configuration.
+TORCH_INDEX ?=
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
 		|| { echo "Python 3.11 not found (PYTHON=$(PYTHON)): the pinned environment needs it"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt \
+		$(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 	@touch $(STAMP)
 
 ## make book: build the HTML book from the stored outputs into _build/html (no execution).
@@ -56,12 +62,31 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 ## make sync: rewrite each notebook's Colab badge and setup cell from _config.yml.
+## make sync REPO_URL=https://github.com/you/rnn-book [BRANCH=main] first sets that repository
+## in _config.yml (the GitHub workflow does this with the repository it runs in).
 sync: $(STAMP)
-	$(BIN)/python -m tools.notebooks sync
+	$(BIN)/python -m tools.notebooks sync $(if $(REPO_URL),--url $(REPO_URL)) \
+		$(if $(BRANCH),--branch $(BRANCH))
 
 ## make bench: time the RNN layers (performance appendix); writes appendices/bench/<machine>.json.
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
+
+## make lock: resolve requirements.in in a fresh venv and rewrite requirements.txt (pip freeze).
+## Pins already in requirements.txt are kept where they still fit (pip's -c); UPGRADE=1 drops them
+## so that everything resolves afresh. Then rebuild .venv (delete it) and run make test.
+LOCK_VENV := .lock-venv
+lock:
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in \
+		$(if $(UPGRADE),,-c requirements.txt) $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
+	{ echo "# Pinned environment for Python 3.11: requirements.in resolved in a fresh venv by"; \
+	  echo "# \`make lock\` (pip freeze). Do not edit by hand: edit requirements.in, then make lock."; \
+	  $(LOCK_VENV)/bin/python -m pip freeze --all --exclude-editable \
+		| grep -v -E '^(pip|setuptools|wheel)==' | sed 's/+cpu$$//'; } > requirements.txt.new
+	mv requirements.txt.new requirements.txt
+	rm -rf $(LOCK_VENV)
+	@echo "requirements.txt rewritten from requirements.in: delete .venv, then make test"
 
 clean:
 	rm -rf _build .pytest_cache

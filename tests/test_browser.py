@@ -120,6 +120,12 @@ def expected_groups(html_file: Path) -> list[list[str]]:
 
 
 def find_chromium() -> str | None:
+    """RNN_BOOK_CHROMIUM (e.g. a CI runner's Chrome), else Debian's chromium, else None."""
+    chosen = os.environ.get("RNN_BOOK_CHROMIUM")
+    if chosen:
+        if not os.access(chosen, os.X_OK):
+            pytest.fail(f"RNN_BOOK_CHROMIUM={chosen}: expected an executable browser")
+        return chosen
     found = shutil.which("chromium")
     if found:
         return found
@@ -400,3 +406,44 @@ def test_without_javascript_all_cells_visible(new_context, base_url, tab_pages):
         assert len(visible) == sum(len(g) for g in groups), rel
         assert all(visible), f"{rel}: tagged cells hidden without JavaScript: {visible}"
         assert page.locator(".rnn-tabset").count() == 0, rel
+
+
+MATH_STATE_JS = """() => {
+  const maths = [...document.querySelectorAll(".math")];
+  const main = (document.querySelector("main") || document.body).cloneNode(true);
+  main.querySelectorAll("pre, code, script, style, mjx-container, .highlight")
+      .forEach((el) => el.remove());
+  const script = document.querySelector("script[src*='mathjax']");
+  return {
+    count: maths.length,
+    raw: maths.filter((m) => !m.querySelector("mjx-container"))
+              .map((m) => m.textContent.trim().slice(0, 60)),
+    text: main.innerText,
+    script: script ? script.src : null,
+  };
+}"""
+RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$")
+
+
+def test_math_typesets_with_the_network_blocked(new_context, base_url, html_dir):
+    """MathJax comes from the book itself: with every foreign request aborted, no page shows
+    raw TeX (each `.math` element holds a typeset `mjx-container`, no `\\(` or `$$` is left)."""
+    pages = sorted(
+        p.relative_to(html_dir).as_posix()
+        for p in html_dir.rglob("*.html")
+        if 'class="math' in p.read_text(encoding="utf-8")
+    )
+    assert len(pages) >= 10, f"expected most pages to have math, found {pages}"
+    foreign = []
+    page = new_context().new_page()
+    page.on("request", lambda r: r.url.startswith(base_url) or foreign.append(r.url))
+    for rel in pages:
+        page.goto(base_url + rel, wait_until="load")
+        page.wait_for_function("() => window.MathJax && window.MathJax.startup")
+        page.evaluate("() => window.MathJax.startup.promise.then(() => true)")
+        state = page.evaluate(MATH_STATE_JS)
+        assert state["script"] and state["script"].startswith(base_url), (rel, state["script"])
+        assert state["count"] > 0 and not state["raw"], f"{rel}: raw TeX in {state['raw'][:3]}"
+        found = RAW_TEX.search(state["text"])
+        assert not found, f"{rel}: raw TeX {found.group(0)!r} in the page text"
+    assert not [u for u in foreign if "mathjax" in u.lower()], foreign

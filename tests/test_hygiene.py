@@ -267,3 +267,45 @@ def test_training_and_timing_outputs_are_not_compared(path):
         f"cells {offenders} train or time something and show output, so they must be tagged "
         "nbval-ignore-output (and assert their claims with margins)"
     )
+
+
+def glossary_rows():
+    """(English, Korean, meaning) of each row of the glossary's table."""
+    rows = []
+    for line in (ROOT / "appendices" / "glossary.md").read_text().splitlines():
+        cells = [c.strip() for c in line.strip()[1:-1].split("|")] if line.startswith("| ") else []
+        if len(cells) == 4 and cells[0] != "English":
+            rows.append(tuple(cells[:3]))
+    return rows
+
+
+def test_glossary_has_one_korean_term_per_english_term_in_alphabetical_order():
+    rows = glossary_rows()
+    assert len(rows) >= 60, f"expected the glossary's table, found {len(rows)} rows"
+    english = [en.lower() for en, _, _ in rows]
+    assert len(set(english)) == len(english), "an English term is listed twice"
+    assert english == sorted(english, key=lambda s: s.lstrip("(")), "rows are not alphabetical"
+    for en, ko, _ in rows:
+        assert HANGUL_TERM.search(ko), f"{en}: no Korean term"
+        assert not re.search(r"[/;]", ko), f"{en}: one Korean term per concept, got {ko!r}"
+    korean = [ko for _, ko, _ in rows]
+    twice = sorted({ko for ko in korean if korean.count(ko) > 1})
+    assert not twice, f"one Korean term names two concepts: {twice}"
+
+
+def test_chapters_use_no_alternative_korean_term():
+    # "Also: 기울기" in the meaning column: a term readers meet elsewhere, not used in the book.
+    alternatives = {
+        alt.strip()
+        for _, _, meaning in glossary_rows()
+        for alt in re.findall(r"Also: ([^.]+)", meaning)
+        for alt in alt.split(",")
+    }
+    assert "기울기" in alternatives
+    texts = {p.name: p.read_text() for p in ROOT.glob("chapters/**/*.md")}
+    for p in NOTEBOOKS:
+        texts[p.name] = "\n".join(source(c) for c in load(p)["cells"])
+    used = sorted(
+        (name, alt) for name, text in texts.items() for alt in alternatives if alt in text
+    )
+    assert not used, f"alternative Korean terms used (use the glossary's term): {used}"

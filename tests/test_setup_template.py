@@ -79,3 +79,30 @@ def test_gpu_opt_in_adds_gpu_true_to_the_setup_call():
     assert gpu.splitlines()[:-1] == nbtools.setup_source().splitlines()[:-1]
     with pytest.raises(ValueError, match=r'\["gpu"\]: expected true or false, got \'yes\''):
         nbtools.setup_source({"metadata": {"rnn_book": {"gpu": "yes"}}})
+
+
+def test_sync_with_url_points_config_badges_and_setup_cells_at_a_fork(book, capsys):
+    url = "https://github.com/someone/my-rnn-book"
+    assert nbtools.main(["sync", "--url", url, "--branch", "pages"]) == 0
+    assert nbtools.repository() == (url, "pages")
+    chapter, _ = book
+    text = chapter.read_text()
+    assert f'REPO_URL = \\"{url}\\"' in text  # the setup cell, JSON-escaped
+    assert "github/someone/my-rnn-book/blob/pages/chapters" in text  # the badge
+    assert "OWNER/rnn-book" not in text and nbtools.main(["check"]) == 0
+    assert "rewrote _config.yml: repository" in capsys.readouterr().out
+    assert not nbtools.set_repository(url, "pages"), "a second sync changes nothing"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["sync", "--url"], ["sync", "--branch", "x"], ["check", "--url", "u"], ["sync", "--x", "1"]],
+)
+def test_sync_refuses_bad_options(argv, capsys):
+    assert nbtools.main(argv) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_sync_refuses_a_url_that_is_not_a_github_repository(book):
+    with pytest.raises(ValueError, match="expected https://github.com/OWNER/NAME, got ftp://x"):
+        nbtools.set_repository("ftp://x")

@@ -4,6 +4,15 @@
 # means "skip" (local runs) or "fail" (CI=true).
 set -u
 
+if [ -n "${RNN_BOOK_CHROMIUM:-}" ]; then
+    if [ -x "$RNN_BOOK_CHROMIUM" ]; then
+        echo "ensure_chromium: using RNN_BOOK_CHROMIUM=$RNN_BOOK_CHROMIUM"
+    else
+        echo "ensure_chromium: RNN_BOOK_CHROMIUM=$RNN_BOOK_CHROMIUM is not an executable file"
+    fi
+    exit 0
+fi
+
 if command -v chromium >/dev/null 2>&1; then
     echo "ensure_chromium: chromium found at $(command -v chromium)"
     exit 0

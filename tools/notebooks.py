@@ -7,7 +7,9 @@ the setup cell below. After changing the URL, run
     python -m tools.notebooks sync      (or: make sync)
 
 which rewrites the badge and setup cell of every notebook (sources only; stored outputs are
-left as they are, since neither cell's output depends on the URL).
+left as they are, since neither cell's output depends on the URL). `sync --url URL [--branch B]`
+(`make sync REPO_URL=URL`) first writes the URL into _config.yml: the GitHub workflow does
+that with the repository it runs in, so a fork's book points at the fork.
 
 The setup cell is the same in every notebook, with two opt-ins in the notebook's metadata: with
 `"rnn_book": {"legacy_keras": true}` (only the TF1 appendix) its last line is
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 #: Notebook metadata key under which the book keeps its own per-notebook settings.
 META_KEY = "rnn_book"
+#: What `repository.url` must look like.
+URL_PATTERN = r"https://github\.com/[\w.-]+/[\w.-]+"
 
 SETUP_TAGS = ["hide-input", "setup"]
 
@@ -74,7 +78,7 @@ def repository() -> tuple[str, str]:
     config = yaml.safe_load((ROOT / "_config.yml").read_text()) or {}
     repo = config.get("repository") or {}
     url, branch = repo.get("url"), repo.get("branch", "main")
-    if not url or not re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", str(url)):
+    if not url or not re.fullmatch(URL_PATTERN, str(url)):
         raise ValueError(
             f"_config.yml repository.url: expected https://github.com/OWNER/NAME, got {url}"
         )
@@ -169,11 +173,48 @@ def sync(path: Path) -> bool:
     return False
 
 
+def set_repository(url: str, branch: str | None = None) -> bool:
+    """Write `url` (and `branch`) into the `repository:` block of _config.yml; True if changed.
+
+    The GitHub workflow calls this (`make sync REPO_URL=...`) with the repository it runs in, so
+    that a fork publishes a book whose badges and setup cells point at the fork.
+    """
+    if not re.fullmatch(URL_PATTERN, url):
+        raise ValueError(f"repository url: expected https://github.com/OWNER/NAME, got {url}")
+    if branch is not None and not re.fullmatch(r"[\w./-]+", branch):
+        raise ValueError(f"repository branch: expected a branch name, got {branch!r}")
+    path = ROOT / "_config.yml"
+    text = path.read_text()
+    new = re.sub(r"(?m)^(repository:\n(?:[ \t]+.*\n)*?[ \t]+url:[ \t]*)\S+", rf"\g<1>{url}", text)
+    if branch is not None:
+        new = re.sub(
+            r"(?m)^(repository:\n(?:[ \t]+.*\n)*?[ \t]+branch:[ \t]*)\S+", rf"\g<1>{branch}", new
+        )
+    if new != text:
+        path.write_text(new)
+    if repository() != (url, branch or repository()[1]):
+        raise ValueError("_config.yml: could not set repository.url/branch (is the block there?)")
+    return new != text
+
+
+USAGE = "usage: python -m tools.notebooks sync [--url URL [--branch BRANCH]] | check"
+
+
 def main(argv: list[str]) -> int:
-    if argv not in (["sync"], ["check"]):
-        print("usage: python -m tools.notebooks sync|check", file=sys.stderr)
+    command, rest = (argv[0], argv[1:]) if argv else (None, [])
+    options = dict(zip(rest[::2], rest[1::2]))
+    if (
+        command not in ("sync", "check")
+        or len(rest) % 2
+        or set(options) - {"--url", "--branch"}
+        or (command == "check" and options)
+        or ("--branch" in options and "--url" not in options)
+    ):
+        print(USAGE, file=sys.stderr)
         return 2
-    if argv == ["sync"]:
+    if command == "sync":
+        if "--url" in options and set_repository(options["--url"], options.get("--branch")):
+            print("rewrote _config.yml: repository", " ".join(repository()))
         for path in notebooks():
             if sync(path):
                 print("rewrote", path.relative_to(ROOT))
