@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make sure Debian's chromium is available for tests/test_browser.py.
 # Always exits 0: the browser test itself decides whether a missing browser
-# means "skip" (local runs) or "fail" (CI=true).
+# means "skip" (local runs) or "fail" (CI=true). When the install fails, it
+# prints the last lines apt-get wrote, so the cause is in the log.
 set -u
 
 if [ -n "${RNN_BOOK_CHROMIUM:-}" ]; then
@@ -29,11 +30,14 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-if apt-get update -qq >/dev/null 2>&1 \
-    && apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+log=$(mktemp)
+if apt-get update -qq >"$log" 2>&1 \
+    && apt-get install -y -qq --no-install-recommends chromium >>"$log" 2>&1 \
     && command -v chromium >/dev/null 2>&1; then
     echo "ensure_chromium: installed chromium via apt-get ($(command -v chromium))"
 else
-    echo "ensure_chromium: apt-get install chromium failed; browser tests will skip (or fail under CI=true)"
+    echo "ensure_chromium: apt-get install chromium failed; browser tests will skip (or fail under CI=true). apt-get said:"
+    tail -n 20 "$log" | sed 's/^/    /'
 fi
+rm -f "$log"
 exit 0
