@@ -5,6 +5,7 @@ exits the way the real one does (status 139), so the test needs neither CUDA nor
 """
 
 import json
+import os
 import subprocess
 import sys
 import types
@@ -40,7 +41,7 @@ def run_setup(tmp_path, code):
     (tmp_path / "triton" / "__init__.py").write_text(STAND_IN)
     record = tmp_path / "record.jsonl"
     env = {
-        "PATH": "/usr/bin:/bin",
+        "PATH": os.environ.get("PATH", os.defpath),
         "PYTHONPATH": f"{tmp_path}:{ROOT}",
         "TRITON_STAND_IN_RECORD": str(record),
         "RNN_BOOK_OFFLINE": "1",

@@ -11,6 +11,8 @@ import pytest
 import tools.notebooks as nbtools
 from utils import notebook, plots
 
+ROOT = nbtools.ROOT
+
 matplotlib.use("Agg")
 
 
@@ -96,7 +98,15 @@ def test_setup_notebook_seeds_and_prints_one_line(capsys):
     assert (np.random.rand(), torch.rand(1).item()) == first
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and lines[0] == lines[1]
-    assert lines[0].startswith("Python 3.11 | NumPy ") and "| PyTorch 2.13.0 |" in lines[0]
+    pins = dict(
+        line.split("==", 1)
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    python = f"Python {sys.version_info.major}.{sys.version_info.minor}"
+    versions = f"{python} | NumPy {pins['numpy']} | TensorFlow {pins['tensorflow']} |"
+    assert lines[0].startswith(versions)
+    assert f"| PyTorch {pins['torch']} |" in lines[0]
     assert np.get_printoptions()["precision"] == notebook.PRINT_PRECISION
 
 
@@ -134,7 +144,8 @@ def test_sync_rewrites_badge_and_setup_cell_after_url_change(fake_book, capsys):
     after = json.loads(path.read_text())
     text = path.read_text()
     assert "github/someone/rnns/blob/main/chapters/" in text
-    assert 'REPO_URL = "https://github.com/someone/rnns"' in "".join(after["cells"][2]["source"])
+    setup = next(c for c in after["cells"] if "setup" in c["metadata"].get("tags", []))
+    assert 'REPO_URL = "https://github.com/someone/rnns"' in "".join(setup["source"])
     assert "OWNER/rnn-book" not in text
     # Only sources change: every output and every other cell stays as it was.
     for old, new in zip(before["cells"], after["cells"], strict=True):
