@@ -6,6 +6,9 @@ __all__ = [
     "draw_unrolled_rnn",
     "draw_bptt",
     "draw_two_step_network",
+    "WIRINGS",
+    "draw_wirings",
+    "draw_unrolled_vs_looped",
     "draw_padded_batch",
     "draw_gated_cell",
     "draw_gate_layout",
@@ -176,6 +179,125 @@ def draw_two_step_network(batch: int = 4, inputs: int = 3, units: int = 5, ax=No
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
+
+
+#: The four ways a recurrent layer is wired into a model, in the order `draw_wirings` draws them.
+WIRINGS = ("sequence-to-sequence", "sequence-to-vector", "vector-to-sequence", "encoder-decoder")
+
+
+def _wiring(ax, kind, steps):
+    """One panel of `draw_wirings`: a row of cells, what goes in below, what comes out above."""
+    cell, io, enc, gap = "#cfe2f3", "#f4f4f4", "#d9ead3", 1.4
+    encoder = kind == "encoder-decoder"
+    n = 2 * steps if encoder else steps
+    for k in range(n):
+        x = gap * k
+        decoding = encoder and k >= steps
+        _box(ax, x, 0, "", enc if encoder and not decoding else cell, w=0.8, h=0.6)
+        if k:
+            _arrow(ax, (x - gap + 0.45, 0), (x - 0.45, 0))
+        t = k - steps + 1 if decoding else k + 1
+        if kind == "vector-to-sequence":
+            label = "$v$"
+        elif decoding:
+            label = f"$x'_{{{t}}}$"
+        else:
+            label = f"$x_{{{t}}}$"
+        _box(ax, x, -1.25, label, io, w=0.7, h=0.5)
+        _arrow(ax, (x, -1.0), (x, -0.35))
+        shows_output = (
+            kind in ("sequence-to-sequence", "vector-to-sequence")
+            or (kind == "sequence-to-vector" and k == n - 1)
+            or decoding
+        )
+        if shows_output:
+            name = f"y_{{{t}}}" if kind != "sequence-to-vector" else "y"
+            _box(ax, x, 1.25, f"${name}$", io, w=0.7, h=0.5)
+            _arrow(ax, (x, 0.35), (x, 1.0))
+    if encoder:
+        ax.text(gap * (steps - 1) / 2, 1.25, "encoder", ha="center", va="center", fontsize=11)
+        ax.text(gap * (steps - 0.5), -0.55, "context", ha="center", va="center", fontsize=9)
+    ax.set_title(kind, fontsize=12)
+    ax.set_xlim(-0.7, gap * (n - 1) + 0.7)
+    ax.set_ylim(-1.7, 1.7)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+def draw_wirings(steps: int = 3, axes=None):
+    """Draw the four wirings of `WIRINGS`, one panel each, with `steps` time steps.
+
+    Every box in a row is the same cell (one copy per step); below it is what goes in at that
+    step, above it what the model keeps as output. Sequence-to-vector keeps only the last state;
+    vector-to-sequence feeds one vector v at every step; the encoder-decoder's encoder (green)
+    keeps nothing but hands its last state, the context, to the decoder, which reads inputs of
+    its own (x'_t) and outputs a sequence. `axes`: four matplotlib Axes, or None for a
+    new figure. Returns the four Axes.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    if not isinstance(steps, int) or isinstance(steps, bool) or not 2 <= steps <= 4:
+        raise ValueError(f"steps: expected an int in 2..4, got {steps!r}")
+    if axes is None:
+        _, axes = plt.subplots(
+            2, 2, figsize=(12, 5.4), gridspec_kw=dict(width_ratios=[1, 2], hspace=0.25)
+        )
+    axes = list(np.ravel(axes))
+    if len(axes) != len(WIRINGS):
+        raise ValueError(f"axes: expected {len(WIRINGS)} Axes, got {len(axes)}")
+    for ax, kind in zip(axes, WIRINGS):
+        _wiring(ax, kind, steps)
+    return axes
+
+
+def draw_unrolled_vs_looped(steps: int = 4, axes=None):
+    """Draw what a tracer records: an unrolled graph (left) beside a looped one (right).
+
+    Left: one copy of the cell per time step, each reading its own x_t and the weights W, so the
+    graph grows with `steps`. Right: one loop node whose body, the cell, runs once per step, so
+    the graph is the same for any number of steps. `axes`: two matplotlib Axes, or None for a
+    new figure. Returns the two Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(steps, int) or isinstance(steps, bool) or not 2 <= steps <= 6:
+        raise ValueError(f"steps: expected an int in 2..6, got {steps!r}")
+    if axes is None:
+        _, axes = plt.subplots(
+            1, 2, figsize=(3.5 + 1.6 * steps, 3.6), gridspec_kw=dict(width_ratios=[steps, 2.2])
+        )
+    axes = list(axes)
+    if len(axes) != 2:
+        raise ValueError(f"axes: expected 2 Axes, got {len(axes)}")
+    left, right = axes
+    cell, io, weight, gap = "#cfe2f3", "#f4f4f4", "#fce5cd", 1.5
+    _box(left, gap * (steps - 1) / 2, 1.55, "$W$ (shared)", weight, w=1.6, h=0.5)
+    for k in range(steps):
+        x = gap * k
+        _box(left, x, 0, "cell", cell, w=0.9, h=0.6)
+        _box(left, x, -1.3, f"$x_{{{k + 1}}}$", io, w=0.7, h=0.5)
+        _arrow(left, (x, -1.05), (x, -0.35))
+        _arrow(left, (gap * (steps - 1) / 2, 1.3), (x, 0.35), color="gray")
+        if k:
+            _arrow(left, (x - gap + 0.5, 0), (x - 0.5, 0))
+    left.set_title(f"unrolled: {steps} copies of the cell, one per step", fontsize=11)
+    left.set_xlim(-0.8, gap * (steps - 1) + 0.8)
+    _box(right, 0, 1.55, "$W$", weight, w=0.8, h=0.5)
+    _box(right, 0, 0, "loop\n(body: cell)", cell, w=1.7, h=0.9)
+    _box(right, 0, -1.3, "$x$, all steps", io, w=1.5, h=0.5)
+    _arrow(right, (0, -1.05), (0, -0.45))
+    _arrow(right, (0, 1.3), (0, 0.45), color="gray")
+    right.plot([0.85, 1.3, 1.3], [0.15, 0.15, -0.15], color="black", lw=1.3)
+    _arrow(right, (1.3, -0.15), (0.85, -0.15))
+    right.text(1.38, 0, "$h$", ha="left", va="center", fontsize=11)
+    right.set_title("looped: one node, any number of steps", fontsize=11)
+    right.set_xlim(-1.3, 1.8)
+    for ax in axes:
+        ax.set_ylim(-1.7, 1.9)
+        ax.set_aspect("equal")
+        ax.axis("off")
+    return axes
 
 
 def draw_padded_batch(lengths, steps: int | None = None, ax=None):

@@ -21,6 +21,8 @@ __all__ = [
     "build_variant",
     "trace_variant",
     "graph_size",
+    "op_types",
+    "exported_ops",
     "measure_unrolling",
     "load_unrolling_costs",
 ]
@@ -121,6 +123,49 @@ def graph_size(framework: str, unrolled: bool, steps: int, features: int = 8, un
     """Number of ops (Keras) or nodes (PyTorch) in the traced graph of one variant."""
     model = build_variant(framework, unrolled, steps, features, units)
     return trace_variant(model, framework, steps, features)[1]
+
+
+def op_types(framework: str, unrolled: bool, steps: int, features: int = 8, units: int = 16):
+    """What the tracer recorded for one variant, by kind: (graph, loop body), two Counters.
+
+    Keras: the op types of the ``tf.function`` graph, and those of the ``While`` op's body
+    function (an empty Counter when the graph has no loop). PyTorch: the ``torch.fx`` nodes by
+    kind (``placeholder``, ``call_module``, ``call_function``, ...), and an empty Counter.
+    """
+    from collections import Counter
+
+    model = build_variant(framework, unrolled, steps, features, units)
+    fn, _ = trace_variant(model, framework, steps, features)
+    if framework == "torch":
+        return Counter(node.op for node in fn.graph.nodes), Counter()
+    graph = Counter(op.type for op in fn.graph.get_operations())
+    library = fn.graph.as_graph_def().library.function
+    bodies = [f for f in library if "while_body" in f.signature.name]
+    body = Counter(node.op for f in bodies for node in f.node_def)
+    return graph, body
+
+
+def exported_ops(steps: int, lowered: bool = False, features: int = 8, units: int = 16):
+    """ATen operators that ``torch.export`` records for ``nn.RNN`` on `steps` steps (a Counter).
+
+    With ``lowered=True`` the exported program is first lowered to the core ATen operator set
+    (``run_decompositions()``), as compilers and mobile runtimes consume it.
+    """
+    import warnings
+    from collections import Counter
+
+    import torch
+
+    _check("torch", False, steps, features, units)
+    if not isinstance(lowered, bool):
+        raise ValueError(f"lowered: expected True or False, got {lowered!r}")
+    model = build_variant("torch", False, steps, features, units)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nn.RNN keeps its flat weights as plain attributes
+        program = torch.export.export(model, (torch.zeros(2, steps, features),))
+        if lowered:
+            program = program.run_decompositions()
+    return Counter(str(n.target) for n in program.graph.nodes if n.op == "call_function")
 
 
 def measure_unrolling(
