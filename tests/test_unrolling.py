@@ -69,7 +69,9 @@ def test_bad_input():
 
 
 def test_figures_draw_and_reject_bad_input():
-    assert draw_two_step_network().get_title() == ""
+    labels = {t.get_text() for t in draw_two_step_network(batch=7).axes.texts}
+    # The shapes in the labels follow the arguments: batch 7, 3 inputs, 5 neurons.
+    assert {"$X_0$\n(7, 3)", "$X_1$\n(7, 3)", "$Y_1$\n(7, 5)", "$W_x$\n(3, 5)"} <= labels
     ax = draw_padded_batch([2, 1, 2, 2])
     assert len(ax.patches) == 8
     with pytest.raises(ValueError, match="batch"):
