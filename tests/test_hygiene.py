@@ -1,7 +1,9 @@
 """Notebook hygiene: what every notebook of the book must be, checked on the stored files."""
 
+import io
 import json
 import re
+import tokenize
 import tomllib
 from pathlib import Path
 
@@ -309,3 +311,35 @@ def test_chapters_use_no_alternative_korean_term():
         (name, alt) for name, text in texts.items() for alt in alternatives if alt in text
     )
     assert not used, f"alternative Korean terms used (use the glossary's term): {used}"
+
+
+# Names the setup cell happens to define besides `utils` and `SEED`: later cells must not rely
+# on them (the README's import convention), so that the setup cell can change freely.
+SETUP_LEFTOVERS = {"os": "import os", "sys": "import sys", "subprocess": "import subprocess"}
+SETUP_PRIVATE = re.compile(r"(?<![\w.])(root|here|REPO_URL|COLAB)\b")
+
+
+def code_only(src):
+    """The source with comments and string literals blanked out (the raw source if it does not
+    tokenize, e.g. an IPython magic)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(src).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return src
+    skip = {tokenize.COMMENT, tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", -1)}
+    return " ".join(t.string for t in tokens if t.type not in skip)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_later_cells_rely_only_on_utils_and_seed_from_the_setup_cell(path):
+    later = [source(c) for c in code_cells(load(path))[1:]]
+    text = "\n".join(later)
+    for name, statement in SETUP_LEFTOVERS.items():
+        if re.search(rf"(?<![\w.]){name}\.", text):
+            assert re.search(rf"^\s*{statement}\b", text, re.M), (
+                f"later cells use `{name}` without `{statement}` (the setup cell's is private)"
+            )
+    if re.search(r"(?<![\w.])Path\(", text):
+        assert "from pathlib import Path" in text, "later cells use Path without importing it"
+    found = sorted({m.group(1) for cell in later for m in SETUP_PRIVATE.finditer(code_only(cell))})
+    assert not found, f"later cells use the setup cell's private names {found}: use utils.BOOK_ROOT"

@@ -274,3 +274,10 @@ def _check_setup_policy(monkeypatch, capsys, fake, tf, torch):
 def test_setup_notebook_rejects_bad_gpu_flag():
     with pytest.raises(ValueError, match="gpu: expected True or False, got 1"):
         notebook.setup_notebook(colab=False, gpu=1)
+
+
+def test_book_root_is_the_folder_holding_utils_and_the_chapters():
+    import utils
+
+    assert (utils.BOOK_ROOT / "utils" / "reference.py").is_file()
+    assert (utils.BOOK_ROOT / "chapters").is_dir() and (utils.BOOK_ROOT / "_toc.yml").is_file()

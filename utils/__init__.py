@@ -6,13 +6,15 @@
 - `utils.plots`: figures used in the text.
 - `utils.unrolling`: unrolled versus looped layers, traced, counted and timed (chapter 2).
 - `utils.launch`: start multi-process (torchrun) jobs from a notebook, with a time limit.
-- `utils.data`: data sets: MNIST (full, or the offline sample), the course notes' time series
-  and its window sampler, monthly Mauna Loa CO2.
+- `utils.data`: data sets: MNIST (full, or the offline sample), Géron's time series
+  t·sin(t)/3 + 2·sin(5t) and its window sampler, monthly Mauna Loa CO2.
 - `utils.forecast`: forecasting baselines, error by position, temperature sampling.
 - `utils.params`: parameter counts of Keras and PyTorch layers, by formula (chapter 9).
 - `utils.language`: Korean number words and the toy corpus of chapter 9.
 - `utils.perf`: hoisted NumPy RNNs, FLOP counts and a timer (performance appendix).
 """
+
+from pathlib import Path
 
 from .convert import (
     keras_gru_weights,
@@ -66,7 +68,12 @@ from .reference import (
     stacked_rnn_forward,
 )
 
+#: The book's folder (the one holding utils/, chapters/, appendices/): how a notebook reaches the
+#: book's files, e.g. `utils.BOOK_ROOT / "appendices" / "bench" / "cpu.json"`.
+BOOK_ROOT = Path(__file__).resolve().parent.parent
+
 __all__ = [
+    "BOOK_ROOT",
     "LinearBaseline",
     "confusion_matrix",
     "draw_bptt",
