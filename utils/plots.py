@@ -10,6 +10,7 @@ __all__ = [
     "draw_wirings",
     "draw_unrolled_vs_looped",
     "draw_padded_batch",
+    "draw_packed_sequence",
     "draw_gated_cell",
     "draw_gate_layout",
     "GATE_ORDERS",
@@ -300,15 +301,9 @@ def draw_unrolled_vs_looped(steps: int = 4, axes=None):
     return axes
 
 
-def draw_padded_batch(lengths, steps: int | None = None, ax=None):
-    """Draw a right-padded batch: one row per sequence, valid steps filled, padding hatched.
-
-    `lengths`: ints in 1..steps (steps defaults to max(lengths)). The mask value (1 valid,
-    0 padding) is written in each cell and each row's length on its right. Returns the Axes.
-    """
-    import matplotlib.pyplot as plt
+def _check_lengths(lengths, steps=None):
+    """`lengths` as a 1-D int array with every value in 1..steps; returns (lengths, steps)."""
     import numpy as np
-    from matplotlib.patches import Rectangle
 
     lengths = np.asarray(lengths)
     if lengths.ndim != 1 or lengths.size == 0 or not np.issubdtype(lengths.dtype, np.integer):
@@ -316,32 +311,120 @@ def draw_padded_batch(lengths, steps: int | None = None, ax=None):
     steps = int(lengths.max()) if steps is None else steps
     if (lengths < 1).any() or (lengths > steps).any():
         raise ValueError(f"lengths: expected every value in 1..{steps}, got {lengths.tolist()}")
+    return lengths, steps
+
+
+def _step_cell(ax, x, y, label, valid, w=1.3, h=0.85):
+    """One time step of one sequence: filled when valid, hatched when padding."""
+    from matplotlib.patches import Rectangle
+
+    ax.add_patch(
+        Rectangle(
+            (x, y),
+            w * 0.95,
+            h,
+            fc="#cfe2f3" if valid else "white",
+            ec="black",
+            hatch=None if valid else "//",
+            lw=1,
+        )
+    )
+    # A white box behind the text keeps the hatching from running through the letters.
+    box = dict(boxstyle="square,pad=0.15", fc="white", ec="none") if not valid else None
+    ax.text(x + w * 0.475, y + h / 2, label, ha="center", va="center", fontsize=10, bbox=box)
+
+
+def draw_padded_batch(lengths, steps: int | None = None, ax=None):
+    """Draw a right-padded batch: one row per sequence, valid steps filled, padding hatched.
+
+    `lengths`: ints in 1..steps (steps defaults to max(lengths)). Each cell shows the input and
+    the mask value (1 valid, 0 padding), each row its length on the right. Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    lengths, steps = _check_lengths(lengths, steps)
+    w = 1.3
     if ax is None:
-        _, ax = plt.subplots(figsize=(1.0 + 0.9 * steps, 0.4 + 0.6 * len(lengths)))
+        _, ax = plt.subplots(figsize=(2.4 + 1.1 * steps, 0.5 + 0.6 * len(lengths)))
     for i, n in enumerate(lengths):
         y = len(lengths) - 1 - i
         for t in range(steps):
             valid = t < n
-            ax.add_patch(
-                Rectangle(
-                    (t, y),
-                    0.95,
-                    0.85,
-                    fc="#cfe2f3" if valid else "white",
-                    ec="black",
-                    hatch=None if valid else "//",
-                    lw=1,
-                )
-            )
-            label = f"$x_{{{t}}}$ | 1" if valid else "pad | 0"
-            ax.text(t + 0.47, y + 0.42, label, ha="center", va="center", fontsize=10)
+            label = f"$x_{{{i},{t}}}$ | 1" if valid else "pad | 0"
+            _step_cell(ax, t * w, y, label, valid, w)
         ax.text(-0.15, y + 0.42, f"sample {i}", ha="right", va="center", fontsize=10)
-        ax.text(steps + 0.1, y + 0.42, f"length {n}", ha="left", va="center", fontsize=10)
+        ax.text(steps * w + 0.1, y + 0.42, f"length {n}", ha="left", va="center", fontsize=10)
     for t in range(steps):
-        ax.text(t + 0.47, len(lengths) + 0.1, f"t = {t}", ha="center", va="bottom", fontsize=10)
+        ax.text(t * w + 0.62, len(lengths) + 0.1, f"t = {t}", ha="center", va="bottom", fontsize=10)
     ax.set_title("each cell: input | mask", fontsize=10)
-    ax.set_xlim(-1.5, steps + 1.3)
+    ax.set_xlim(-1.5, steps * w + 1.3)
     ax.set_ylim(-0.2, len(lengths) + 0.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+def draw_packed_sequence(lengths, sorted_indices=None, ax=None):
+    """Draw how PyTorch packs a right-padded batch into a `PackedSequence`.
+
+    Top: the padded batch in its own order. Bottom: the packed `data`, time-major: step 0 of
+    every sequence, then step 1 of those still running, ..., each in the order of
+    `sorted_indices` (longest first; a stable sort of `lengths` when None), with `batch_sizes`
+    under each group. `lengths`: ints >= 1. Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    lengths, steps = _check_lengths(lengths)
+    if sorted_indices is None:
+        sorted_indices = np.argsort(-lengths, kind="stable")
+    sorted_indices = np.asarray(sorted_indices)
+    if (
+        sorted(sorted_indices.tolist()) != list(range(len(lengths)))
+        or (np.diff(lengths[sorted_indices]) > 0).any()
+    ):
+        raise ValueError(
+            "sorted_indices: expected a permutation of the batch that orders lengths "
+            f"{lengths.tolist()} longest first, got {sorted_indices.tolist()}"
+        )
+    batch_sizes = [int((lengths > t).sum()) for t in range(steps)]
+    w, n = 1.3, len(lengths)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.2 + 0.95 * lengths.sum(), 1.6 + 0.55 * n))
+    top = 2.2  # the padded batch sits above the packed row
+    for i, length in enumerate(lengths):
+        y = top + n - 1 - i
+        ax.text(-0.15, y + 0.42, f"sample {i}", ha="right", va="center", fontsize=10)
+        for t in range(steps):
+            valid = t < length
+            _step_cell(ax, t * w, y, f"$x_{{{i},{t}}}$" if valid else "pad", valid, w)
+    ax.text(steps * w / 2, top + n + 0.15, "padded batch", ha="center", va="bottom", fontsize=10)
+    x = 0.0
+    for t, size in enumerate(batch_sizes):
+        start = x
+        for i in sorted_indices[:size]:
+            _step_cell(ax, x, 0.6, f"$x_{{{i},{t}}}$", True, w)
+            x += w
+        ax.plot([start + 0.05, x - 0.1], [0.45, 0.45], color="black", lw=1)
+        ax.text(
+            (start + x) / 2,
+            0.3,
+            f"step {t}: batch_sizes[{t}] = {size}",
+            ha="center",
+            va="top",
+            fontsize=9,
+        )
+    ax.text(-0.15, 1.02, "data", ha="right", va="center", fontsize=10)
+    ax.text(
+        x / 2,
+        1.6,
+        f"packed (sorted_indices = {sorted_indices.tolist()})",
+        ha="center",
+        va="bottom",
+        fontsize=10,
+    )
+    ax.set_xlim(-1.5, max(x, steps * w) + 0.3)
+    ax.set_ylim(-0.3, top + n + 0.7)
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
