@@ -2,7 +2,7 @@
 
 Launched from the notebook `01_stacking_and_devices.ipynb` as
 
-    torchrun --standalone --nproc-per-node=2 ddp_train.py --out weights.npz
+    torchrun --standalone --nproc-per-node=2 ddp_train.py --out weights.npz --seed 42
 
 Each of the two processes (ranks) builds the same model, reads the same global batches and
 trains on its own half of every batch; DDP averages the gradients of the ranks (all-reduce) in
@@ -41,8 +41,8 @@ class StackedRNNRegressor(nn.Module):
         return self.head(output[:, -1])
 
 
-def make_model(seed: int = 0) -> nn.Module:
-    """The model every run starts from: same seed, same initial weights."""
+def make_model(seed: int = 42) -> nn.Module:
+    """The model every run starts from: the same seed gives the same initial weights."""
     torch.manual_seed(seed)
     return StackedRNNRegressor()
 
@@ -73,6 +73,7 @@ def train(model: nn.Module, batches, rank: int = 0, world_size: int = 1) -> list
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="where rank 0 saves the final weights")
+    parser.add_argument("--seed", type=int, default=42, help="seed of the initial weights")
     args = parser.parse_args()
 
     torch.set_num_threads(1)  # one core per process
@@ -81,7 +82,7 @@ def main() -> None:
     if GLOBAL_BATCH % world_size:
         raise ValueError(f"GLOBAL_BATCH={GLOBAL_BATCH} must divide by world size {world_size}")
 
-    model = nn.parallel.DistributedDataParallel(make_model())  # broadcasts rank 0's weights
+    model = nn.parallel.DistributedDataParallel(make_model(args.seed))  # rank 0's weights to all
     losses = train(model, global_batches(), rank, world_size)
     print(
         f"rank {rank}/{world_size} (pid {os.getpid()}): local losses {losses[0]:.4f} .. "
