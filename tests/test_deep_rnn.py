@@ -74,8 +74,10 @@ def test_stack_bad_input(kwargs, message):
 
 def test_torchrun_runs_two_workers(tmp_path):
     script = tmp_path / "hello.py"
+    # One write() per worker: two workers' lines cannot interleave (print may write in pieces).
     script.write_text(
-        'import os\nprint("rank", os.environ["RANK"], "of", os.environ["WORLD_SIZE"])\n'
+        "import os\n"
+        "os.write(1, f\"rank {os.environ['RANK']} of {os.environ['WORLD_SIZE']}\\n\".encode())\n"
     )
     output = torchrun(script, nproc=2, timeout=120)
     assert "rank 0 of 2" in output and "rank 1 of 2" in output
