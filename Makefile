@@ -68,9 +68,10 @@ sync: $(STAMP)
 	$(BIN)/python -m tools.notebooks sync $(if $(REPO_URL),--url $(REPO_URL)) \
 		$(if $(BRANCH),--branch $(BRANCH))
 
-## make bench: time the RNN layers (performance appendix); writes appendices/bench/<machine>.json.
+## make bench: time the RNN layers (performance appendix); writes appendices/bench/cpu.json,
+## or the file named by OUT (make bench OUT=appendices/bench/other.json).
 bench: $(STAMP)
-	$(BIN)/python -m tools.bench
+	$(BIN)/python -m tools.bench $(if $(OUT),--out $(OUT))
 
 ## make lock: resolve requirements.in in a fresh venv and rewrite requirements.txt (pip freeze).
 ## Pins already in requirements.txt are kept where they still fit (pip's -c); UPGRADE=1 drops them
