@@ -19,6 +19,7 @@ __all__ = [
     "plot_confusion_matrix",
     "plot_digits",
     "plot_learning_curves",
+    "plot_accuracy_over_runs",
 ]
 
 
@@ -705,4 +706,49 @@ def plot_confusion_matrix(counts, ax=None):
     ax.set_yticks(range(n))
     ax.set_xlabel("predicted digit")
     ax.set_ylabel("true digit")
+    return ax
+
+
+def plot_accuracy_over_runs(distances, accuracy: dict, chance: float | None = None, ax=None):
+    """Mean test accuracy against distance, one line per model, bars from its worst to best run.
+
+    accuracy: {model name: array of shape (len(distances), runs)}. Each model's points are shifted
+    sideways by a small step and get their own marker and line style, so that models with equal
+    accuracy (several at 100%) stay visible side by side. `chance` draws a dashed line at that
+    accuracy. Returns the matplotlib Axes.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    distances = np.asarray(distances, dtype=float)
+    if distances.ndim != 1 or len(distances) == 0:
+        raise ValueError(
+            f"distances: expected a non-empty 1-D sequence, got shape {distances.shape}"
+        )
+    if not accuracy:
+        raise ValueError("accuracy: expected at least one model, got none")
+    runs = {name: np.asarray(values, dtype=float) for name, values in accuracy.items()}
+    for name, values in runs.items():
+        if values.ndim != 2 or values.shape[0] != len(distances) or values.shape[1] == 0:
+            raise ValueError(
+                f"accuracy[{name!r}]: expected shape ({len(distances)}, runs), got {values.shape}"
+            )
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.4, 3.8))
+    span = float(np.ptp(distances)) or 1.0
+    step = 0.02 * span
+    styles = [("o", "-"), ("s", "--"), ("D", "-."), ("^", ":"), ("v", "-"), ("P", "--")]
+    for k, (name, values) in enumerate(runs.items()):
+        x = distances + step * (k - (len(runs) - 1) / 2)
+        mean = values.mean(axis=1)
+        low, high = mean - values.min(axis=1), values.max(axis=1) - mean
+        marker, line = styles[k % len(styles)]
+        ax.errorbar(x, mean, yerr=[low, high], marker=marker, ls=line, capsize=3, label=name)
+    if chance is not None:
+        ax.axhline(chance, color="gray", ls="--", lw=1, label="chance")
+    ax.set_xticks(distances)
+    ax.set_ylim(0, 1.08)
+    ax.set_xlabel("distance T (steps from the symbol to the answer)")
+    ax.set_ylabel("test accuracy")
+    ax.legend(loc="lower left", fontsize=9)
     return ax
