@@ -170,11 +170,15 @@ def time_series(t):
     return t * np.sin(t) / 3 + 2 * np.sin(t * 5)
 
 
-def next_batch(batch_size: int, n_steps: int, rng=None, return_t: bool = False):
+def next_batch(
+    batch_size: int, n_steps: int, rng=None, return_t: bool = False, t_range=(T_MIN, T_MAX)
+):
     """Sample `batch_size` windows of `n_steps + 1` consecutive points of `time_series`.
 
-    Each window starts at a uniform random t0 in [T_MIN, T_MAX - n_steps * RESOLUTION) and
-    takes points RESOLUTION apart. Returns float32 (X, y), both of shape
+    Each window starts at a uniform random t0 in [t_lo, t_hi - n_steps * RESOLUTION) and takes
+    points RESOLUTION apart, so the whole window and its target lie in `t_range` = (t_lo, t_hi),
+    by default the series' whole span [T_MIN, T_MAX] (a chronological split draws its training
+    windows from an earlier range than its test windows). Returns float32 (X, y), both of shape
     (batch_size, n_steps, 1): X is the window without its last point, y the same window shifted
     one step ahead (y[:, t] = X[:, t + 1]). With `return_t`, also returns the times of X,
     (batch_size, n_steps).
@@ -184,14 +188,22 @@ def next_batch(batch_size: int, n_steps: int, rng=None, return_t: bool = False):
     for name, value in (("batch_size", batch_size), ("n_steps", n_steps)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
             raise ValueError(f"{name}: expected a positive int, got {value!r}")
-    span = T_MAX - T_MIN - n_steps * RESOLUTION
+    try:
+        t_lo, t_hi = (float(v) for v in t_range)
+    except (TypeError, ValueError):
+        raise ValueError(f"t_range: expected two numbers (t_lo, t_hi), got {t_range!r}") from None
+    if not T_MIN <= t_lo < t_hi <= T_MAX:
+        raise ValueError(
+            f"t_range: expected T_MIN={T_MIN} <= t_lo < t_hi <= T_MAX={T_MAX}, got {t_range!r}"
+        )
+    span = t_hi - t_lo - n_steps * RESOLUTION
     if span <= 0:
         raise ValueError(
-            f"n_steps: expected fewer than {round((T_MAX - T_MIN) / RESOLUTION)} steps "
-            f"to fit in t in [{T_MIN}, {T_MAX}], got {n_steps}"
+            f"n_steps: expected fewer than {round((t_hi - t_lo) / RESOLUTION)} steps "
+            f"to fit in t in [{t_lo}, {t_hi}], got {n_steps}"
         )
     rng = np.random.default_rng(rng)
-    t0 = T_MIN + rng.random((batch_size, 1)) * span
+    t0 = t_lo + rng.random((batch_size, 1)) * span
     ts = t0 + np.arange(n_steps + 1) * RESOLUTION
     ys = time_series(ts).astype(np.float32)
     X, y = ys[:, :-1, None], ys[:, 1:, None]
