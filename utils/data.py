@@ -5,7 +5,7 @@ they are cached or can be fetched (Colab), otherwise the 5,000 real MNIST digits
 ships, shuffled with a fixed seed and split stratified. Either way images are float32 in [0, 1]
 of shape (n, 28, 28) and labels int64, so the same notebook code runs on both.
 
-Time series (chapter 6): the course notes' synthetic series, its window sampler, sliding
+Time series (chapter 6): the synthetic series of Géron's chapter 14, its window sampler, sliding
 windows over any 1-D series, and a real series that statsmodels ships (no download).
 """
 
@@ -160,12 +160,12 @@ def load_mnist(offline: bool | None = None, seed: int = 42, verbose: bool = True
     return data
 
 
-#: The series lives on t in [T_MIN, T_MAX], sampled every RESOLUTION (as in the course notes).
+#: The series lives on t in [T_MIN, T_MAX], sampled every RESOLUTION (as in Géron's chapter 14).
 T_MIN, T_MAX, RESOLUTION = 0.0, 30.0, 0.1
 
 
 def time_series(t):
-    """The course notes' series, t * sin(t) / 3 + 2 * sin(5 t), for a scalar or an array t."""
+    """Géron's series, t * sin(t) / 3 + 2 * sin(5 t), for a scalar or an array t."""
     t = np.asarray(t, dtype=np.float64)
     return t * np.sin(t) / 3 + 2 * np.sin(t * 5)
 
