@@ -31,6 +31,30 @@ def test_next_batch_is_seeded():
     np.testing.assert_array_equal(next_batch(2, 3, rng=g1)[0], next_batch(2, 3, rng=g2)[0])
 
 
+def test_next_batch_t_range():
+    X, y, t = next_batch(50, 20, rng=0, return_t=True, t_range=(20, 30))
+    assert (t[:, 0] >= 20).all() and (t[:, -1] + RESOLUTION <= 30).all()
+    np.testing.assert_allclose(y[:, -1, 0], time_series(t[:, -1] + RESOLUTION), atol=1e-5)
+    # the default range is the whole series, and gives the draws it always gave
+    np.testing.assert_array_equal(
+        next_batch(3, 5, rng=4)[0], next_batch(3, 5, rng=4, t_range=(0, 30))[0]
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"t_range": (20, 10)}, r"t_range: expected T_MIN=0.0 <= t_lo < t_hi <= T_MAX=30.0"),
+        ({"t_range": (-1, 10)}, r"t_range: expected T_MIN=0.0 <= t_lo < t_hi <= T_MAX=30.0"),
+        ({"t_range": 5}, r"t_range: expected two numbers \(t_lo, t_hi\), got 5"),
+        ({"t_range": (0, 1)}, r"n_steps: expected fewer than 10 steps to fit in t in \[0.0, 1.0\]"),
+    ],
+)
+def test_next_batch_bad_t_range(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        next_batch(2, 20, rng=0, **kwargs)
+
+
 @pytest.mark.parametrize(
     "args, match",
     [

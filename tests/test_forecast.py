@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 
 from utils.data import next_batch
-from utils.forecast import LinearBaseline, mse_by_position, sample_next, softmax_with_temperature
+from utils.forecast import (
+    LinearBaseline,
+    change_windows,
+    mse_by_position,
+    sample_next,
+    softmax_with_temperature,
+)
 
 
 def test_linear_baseline_recovers_a_linear_recurrence():
@@ -74,3 +80,36 @@ def test_sample_next_is_seeded_and_follows_probabilities():
         sample_next(logits[None], 1.0, np.random.default_rng(0))
     with pytest.raises(ValueError, match="rng: expected a numpy.random.Generator, got int"):
         sample_next(logits, 1.0, 0)
+
+
+def test_change_windows_layout_and_scaling():
+    values = np.arange(20.0) ** 2  # changes 1, 3, 5, ...: the change into step i is 2 i - 1
+    X, y, step, (mean, std) = change_windows(values, 3, fit_end=10)
+    assert X.shape == y.shape == (16, 3, 1) and X.dtype == np.float32
+    np.testing.assert_array_equal(y[:, :-1], X[:, 1:])
+    d = y[:, -1, 0] * std + mean  # the last target, unscaled, is the change into `step`
+    np.testing.assert_allclose(d, 2 * step - 1, rtol=1e-6)
+    np.testing.assert_allclose(
+        [mean, std], [np.mean(2 * np.arange(1, 10) - 1), np.std(2 * np.arange(1, 10) - 1)]
+    )
+    # the windows that forecast steps before fit_end never read a later value
+    assert step[0] == 4 and (X[step < 10] * std + mean).max() < 2 * 9 - 1 + 1e-4
+
+
+@pytest.mark.parametrize(
+    "values, n_ctx, fit_end, match",
+    [
+        (np.zeros((3, 4)), 2, 3, r"values: expected a 1-D series, got shape \(3, 4\)"),
+        (np.zeros(10), 0, 5, "n_ctx: expected a positive int, got 0"),
+        (
+            np.zeros(10),
+            3,
+            4,
+            "fit_end: expected a step from n_ctx \\+ 2 = 5 to len\\(values\\) = 10, got 4",
+        ),
+        (np.zeros(10), 3, 11, "fit_end: expected a step from .* got 11"),
+    ],
+)
+def test_change_windows_bad_input(values, n_ctx, fit_end, match):
+    with pytest.raises(ValueError, match=match):
+        change_windows(values, n_ctx, fit_end)

@@ -6,7 +6,7 @@ full 60,000 + 10,000 digits through Keras's own loader (downloaded once, checked
 way images are float32 in [0, 1] of shape (n, 28, 28) and labels int64, so the same notebook code
 runs on both.
 
-Time series (chapter 6): the course notes' synthetic series, its window sampler, sliding
+Time series (chapter 6): the synthetic series of Géron's chapter 14, its window sampler, sliding
 windows over any 1-D series, and a real series that statsmodels ships (no download).
 """
 
@@ -155,21 +155,25 @@ def load_mnist(full: bool = False, seed: int = 42, verbose: bool = True) -> Mnis
     return data
 
 
-#: The series lives on t in [T_MIN, T_MAX], sampled every RESOLUTION (as in the course notes).
+#: The series lives on t in [T_MIN, T_MAX], sampled every RESOLUTION (as in Géron's chapter 14).
 T_MIN, T_MAX, RESOLUTION = 0.0, 30.0, 0.1
 
 
 def time_series(t):
-    """The course notes' series, t * sin(t) / 3 + 2 * sin(5 t), for a scalar or an array t."""
+    """Géron's series, t * sin(t) / 3 + 2 * sin(5 t), for a scalar or an array t."""
     t = np.asarray(t, dtype=np.float64)
     return t * np.sin(t) / 3 + 2 * np.sin(t * 5)
 
 
-def next_batch(batch_size: int, n_steps: int, rng=None, return_t: bool = False):
+def next_batch(
+    batch_size: int, n_steps: int, rng=None, return_t: bool = False, t_range=(T_MIN, T_MAX)
+):
     """Sample `batch_size` windows of `n_steps + 1` consecutive points of `time_series`.
 
-    Each window starts at a uniform random t0 in [T_MIN, T_MAX - n_steps * RESOLUTION) and
-    takes points RESOLUTION apart. Returns float32 (X, y), both of shape
+    Each window starts at a uniform random t0 in [t_lo, t_hi - n_steps * RESOLUTION) and takes
+    points RESOLUTION apart, so the whole window and its target lie in `t_range` = (t_lo, t_hi),
+    by default the series' whole span [T_MIN, T_MAX] (a chronological split draws its training
+    windows from an earlier range than its test windows). Returns float32 (X, y), both of shape
     (batch_size, n_steps, 1): X is the window without its last point, y the same window shifted
     one step ahead (y[:, t] = X[:, t + 1]). With `return_t`, also returns the times of X,
     (batch_size, n_steps).
@@ -179,14 +183,22 @@ def next_batch(batch_size: int, n_steps: int, rng=None, return_t: bool = False):
     for name, value in (("batch_size", batch_size), ("n_steps", n_steps)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
             raise ValueError(f"{name}: expected a positive int, got {value!r}")
-    span = T_MAX - T_MIN - n_steps * RESOLUTION
+    try:
+        t_lo, t_hi = (float(v) for v in t_range)
+    except (TypeError, ValueError):
+        raise ValueError(f"t_range: expected two numbers (t_lo, t_hi), got {t_range!r}") from None
+    if not T_MIN <= t_lo < t_hi <= T_MAX:
+        raise ValueError(
+            f"t_range: expected T_MIN={T_MIN} <= t_lo < t_hi <= T_MAX={T_MAX}, got {t_range!r}"
+        )
+    span = t_hi - t_lo - n_steps * RESOLUTION
     if span <= 0:
         raise ValueError(
-            f"n_steps: expected fewer than {round((T_MAX - T_MIN) / RESOLUTION)} steps "
-            f"to fit in t in [{T_MIN}, {T_MAX}], got {n_steps}"
+            f"n_steps: expected fewer than {round((t_hi - t_lo) / RESOLUTION)} steps "
+            f"to fit in t in [{t_lo}, {t_hi}], got {n_steps}"
         )
     rng = np.random.default_rng(rng)
-    t0 = T_MIN + rng.random((batch_size, 1)) * span
+    t0 = t_lo + rng.random((batch_size, 1)) * span
     ts = t0 + np.arange(n_steps + 1) * RESOLUTION
     ys = time_series(ts).astype(np.float32)
     X, y = ys[:, :-1, None], ys[:, 1:, None]

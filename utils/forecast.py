@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["LinearBaseline", "mse_by_position", "softmax_with_temperature", "sample_next"]
+__all__ = [
+    "LinearBaseline",
+    "change_windows",
+    "mse_by_position",
+    "softmax_with_temperature",
+    "sample_next",
+]
 
 
 def _check_windows(name, a, n_steps=None):
@@ -58,6 +64,34 @@ class LinearBaseline:
         X = _check_windows("X", X, len(self.coefs_))
         out = np.stack([self._features(X, t) @ w for t, w in enumerate(self.coefs_)], axis=1)
         return out[..., None].astype(X.dtype)
+
+
+def change_windows(values, n_ctx: int, fit_end: int):
+    """Windows of the scaled step-to-step changes of a series, for one-step-ahead forecasts.
+
+    d[i] = values[i + 1] - values[i] is the change into step i + 1. The changes are scaled with
+    the mean and standard deviation of those into steps before `fit_end` (the fitting period
+    only). Window j reads d[j : j + n_ctx] and its targets are d[j + 1 : j + n_ctx + 1], so
+    its last target is the change into step j + n_ctx + 1, which it forecasts from the steps
+    before. Returns float32 X, y of shape (windows, n_ctx, 1), that step for each window, and
+    (mean, std) to turn a scaled forecast back into a change: d = scaled * std + mean.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    if values.ndim != 1:
+        raise ValueError(f"values: expected a 1-D series, got shape {values.shape}")
+    if isinstance(n_ctx, bool) or not isinstance(n_ctx, int | np.integer) or n_ctx < 1:
+        raise ValueError(f"n_ctx: expected a positive int, got {n_ctx!r}")
+    if not n_ctx + 2 <= fit_end <= len(values):
+        raise ValueError(
+            f"fit_end: expected a step from n_ctx + 2 = {n_ctx + 2} to len(values) = "
+            f"{len(values)}, got {fit_end!r}"
+        )
+    d = np.diff(values)
+    mean, std = d[: fit_end - 1].mean(), d[: fit_end - 1].std()
+    windows = ((d - mean) / std).astype(np.float32)
+    windows = windows[np.arange(len(d) - n_ctx)[:, None] + np.arange(n_ctx + 1)]
+    step = np.arange(len(windows)) + n_ctx + 1
+    return windows[:, :-1, None], windows[:, 1:, None], step, (float(mean), float(std))
 
 
 def mse_by_position(pred, target):
