@@ -95,7 +95,7 @@ def test_known_numbers():
             + dense_params(128, 1)
         )
     )
-    for n in range(1, 6):  # the notes' rule: n units on 2 inputs -> kernel (n + 2) x n, n biases
+    for n in range(1, 6):  # TF1's rule: n units on 2 inputs -> kernel (n + 2) x n, n biases
         assert rnn_params("simple", 2, n) == (n + 2) * n + n
 
 

@@ -9,6 +9,7 @@
 - `utils.data`: data sets: MNIST (full, or the offline sample), Géron's time series
   t·sin(t)/3 + 2·sin(5t) and its window sampler, monthly Mauna Loa CO2.
 - `utils.forecast`: forecasting baselines, error by position, temperature sampling.
+- `utils.forecast_torch`: a small PyTorch forecaster and its training loop (chapter 6).
 - `utils.params`: parameter counts of Keras and PyTorch layers, by formula (chapter 9).
 - `utils.language`: Korean number words and the toy corpus of chapter 9.
 - `utils.perf`: hoisted NumPy RNNs, FLOP counts and a timer (performance appendix).
