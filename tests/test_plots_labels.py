@@ -56,3 +56,29 @@ def test_label_points_bad_input():
     with pytest.raises(ValueError, match=r"got shape \(3,\) and 3 labels"):
         plots.label_points(ax, np.zeros(3), ["a", "b", "c"])
     plt.close(fig)
+
+
+def test_plot_accuracy_by_groups_and_counts():
+    import matplotlib.pyplot as plt
+
+    key = np.array([1, 1, 2, 2, 2, 3])
+    hits = {"a": np.array([1, 0, 1, 1, 0, 1], bool), "b": np.ones(6, bool)}
+    fig, ax = plt.subplots()
+    values, rates = plots.plot_accuracy_by(ax, key, hits, among=key < 3, ticklabels=["one", "2"])
+    assert values.tolist() == [1, 2]
+    np.testing.assert_allclose(rates["a"], [0.5, 2 / 3])
+    np.testing.assert_allclose(rates["b"], [1, 1])
+    assert [t.get_text() for t in ax.texts] == ["n=2", "n=3"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["one", "2"]
+    plt.close(fig)
+
+
+def test_plot_accuracy_by_bad_input():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match=r"hits\['a'\]: expected shape \(3,\), got \(2,\)"):
+        plots.plot_accuracy_by(ax, [1, 2, 3], {"a": [True, False]})
+    with pytest.raises(ValueError, match="at least one model, got shapes"):
+        plots.plot_accuracy_by(ax, [1, 2, 3], {})
+    plt.close(fig)

@@ -16,6 +16,7 @@ __all__ = [
     "plot_digits",
     "plot_learning_curves",
     "label_points",
+    "plot_accuracy_by",
 ]
 
 
@@ -578,3 +579,39 @@ def label_points(ax, xy, labels, fontsize: float = 8, marker_px: float = 8, colo
             arrowprops=arrow,
         )
     return placed
+
+
+def plot_accuracy_by(ax, key, hits: dict, among=None, ticklabels=None):
+    """One line per model: the share of `hits` (bool per example) for each value of `key`.
+
+    key: the group of each example (ints); hits: {model name: bool array}, all of key's length;
+    among: an optional bool mask of the examples to count. Each group's size is written under
+    its point. Returns the group values and {name: accuracy per group}.
+    """
+    import numpy as np
+
+    key = np.asarray(key)
+    among = np.ones(len(key), bool) if among is None else np.asarray(among, bool)
+    if key.ndim != 1 or not hits or among.shape != key.shape:
+        raise ValueError(
+            f"key, among: expected 1-D arrays of one length and at least one model, got shapes "
+            f"{key.shape} and {among.shape} and {len(hits)} models"
+        )
+    for name, h in hits.items():
+        if np.shape(h) != key.shape:
+            raise ValueError(f"hits[{name!r}]: expected shape {key.shape}, got {np.shape(h)}")
+    values = np.unique(key[among])
+    rates = {}
+    for (name, h), style in zip(hits.items(), ["o-", "s--", "^:", "d-."]):
+        h = np.asarray(h, bool)
+        rates[name] = np.array([h[among & (key == v)].mean() for v in values])
+        ax.plot(values, rates[name], style, label=name)
+    for v in values:
+        ax.annotate(f"n={np.sum(among & (key == v))}", (v, 0.03), ha="center", fontsize=7)
+    ax.set_xticks(values)
+    if ticklabels is not None:
+        ax.set_xticklabels(ticklabels)
+    ax.set_ylim(0, 1.02)
+    ax.margins(x=0.12)  # room for the counts at the ends
+    ax.grid(alpha=0.3)
+    return values, rates
