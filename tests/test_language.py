@@ -37,6 +37,29 @@ def test_korean_number(n, words):
     assert korean_number(n) == words
 
 
+@pytest.mark.parametrize(
+    "n,words",
+    [
+        (18837, "만 팔천팔백삼십칠"),
+        (10000, "만"),
+        (10010, "만 십"),
+        (21000, "이만 천"),
+        (60260, "육만 이백육십"),
+        (9999, "구천구백구십구"),
+    ],
+)
+def test_korean_number_spaced_after_man(n, words):
+    assert korean_number(n, spaced=True) == words
+
+
+def test_the_space_only_follows_man():
+    for n in range(1, 100_000, 7):
+        spaced = korean_number(n, spaced=True)
+        assert spaced.replace(" ", "") == korean_number(n)
+        assert spaced.count(" ") == (n > 10_000 and n % 10_000 != 0)
+        assert " " not in spaced or spaced[spaced.index(" ") - 1] == "만"
+
+
 def test_every_number_has_distinct_words_from_the_vocabulary():
     words = [korean_number(n) for n in range(1, 100_000)]
     assert len(set(words)) == len(words)  # the mapping can be inverted
@@ -75,6 +98,7 @@ def test_toy_corpus_is_reproducible_and_uses_the_groups():
         (lambda: korean_number(100_000), "got 100000"),
         (lambda: korean_number(3.0), "got 3.0"),
         (lambda: korean_number(True), "got True"),
+        (lambda: korean_number(5, spaced=1), "spaced: expected True or False, got 1"),
         (lambda: number_pairs([]), "numbers: expected at least one number, got none"),
         (lambda: toy_corpus(0), "n_sentences: expected a positive int, got 0"),
     ],

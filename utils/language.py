@@ -1,6 +1,7 @@
 """Small generated language data for chapter 9: Korean number words and a toy corpus.
 
-- `korean_number(n)` writes 1 <= n <= 99,999 in Sino-Korean words, e.g. 3205 -> "삼천이백오".
+- `korean_number(n)` writes 1 <= n <= 99,999 in Sino-Korean words, e.g. 3205 -> "삼천이백오"
+  (`spaced=True`: with the space Korean spelling puts after 만, 18837 -> "만 팔천팔백삼십칠").
 - `number_pairs(numbers)` turns numbers into padded (encoder input, decoder input, target) arrays
   for an encoder-decoder translator, with the two vocabularies below.
 - `toy_corpus(...)` generates sentences whose words fall in known groups, so that the geometry of
@@ -34,17 +35,23 @@ TARGET_VOCAB = ["<pad>", "<bos>", "<eos>", *"0123456789"]
 PAD, BOS, EOS = 0, 1, 2
 
 
-def korean_number(n: int) -> str:
+def korean_number(n: int, spaced: bool = False) -> str:
     """Sino-Korean words for 1 <= n <= 99999: 3205 -> "삼천이백오", 10010 -> "만십".
 
-    Zero digits are silent, and a 1 before 십/백/천/만 is not read (십, not 일십).
+    Zero digits are silent, and a 1 before 십/백/천/만 is not read (십, not 일십). With
+    `spaced=True` the words are spelled as Korean orthography writes them (한글 맞춤법, article
+    44: a space after each 만 group), 18837 -> "만 팔천팔백삼십칠"; the space always follows 만.
     """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 99_999:
         raise ValueError(f"n: expected an int in 1..99999, got {n!r}")
+    if not isinstance(spaced, bool):
+        raise ValueError(f"spaced: expected True or False, got {spaced!r}")
     words = []
     for k, d in enumerate(int(c) for c in reversed(str(int(n)))):
         if d:
             words.append(PLACES[k] if d == 1 and k else DIGIT_WORDS[d] + PLACES[k])
+    if spaced and n >= 10_000 and n % 10_000:
+        words[-1] += " "  # words[-1] is the 만 group (words are collected from the units up)
     return "".join(reversed(words))
 
 

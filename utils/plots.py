@@ -20,6 +20,8 @@ __all__ = [
     "plot_digits",
     "plot_learning_curves",
     "plot_accuracy_over_runs",
+    "label_points",
+    "plot_accuracy_by",
 ]
 
 
@@ -752,3 +754,115 @@ def plot_accuracy_over_runs(distances, accuracy: dict, chance: float | None = No
     ax.set_ylabel("test accuracy")
     ax.legend(loc="lower left", fontsize=9)
     return ax
+
+
+def label_points(ax, xy, labels, fontsize: float = 8, marker_px: float = 8, color="black"):
+    """Write `labels` next to the points `xy` (n, 2) of `ax` so that no two labels overlap.
+
+    Each label goes to the first free spot found on rings of growing radius around its point
+    (free: inside the axes, clear of every other label and of every point's marker, taken as a
+    square of `marker_px` pixels); a label placed far from its point gets a thin leader line.
+    The axes limits are fixed as they are when it is called. Returns the annotations, in the
+    order of `labels`.
+    """
+    import numpy as np
+    from matplotlib.transforms import Bbox
+
+    xy = np.asarray(xy, dtype=float)
+    if xy.ndim != 2 or xy.shape[1] != 2 or len(xy) != len(labels):
+        raise ValueError(
+            f"xy, labels: expected an (n, 2) array and n labels, got shape {xy.shape} and "
+            f"{len(labels)} labels"
+        )
+    fig = ax.figure
+    fig.canvas.draw()  # settles the layout and the autoscaled limits, which are then kept
+    ax.set(xlim=ax.get_xlim(), ylim=ax.get_ylim())
+    renderer = fig.canvas.get_renderer()
+    to_points = 72 / fig.dpi
+    points = ax.transData.transform(xy) if len(xy) else np.zeros((0, 2))
+    half = marker_px / 2
+    blocked = [Bbox.from_extents(x - half, y - half, x + half, y + half) for x, y in points]
+    frame = ax.get_window_extent(renderer)
+
+    def free(box, own):
+        if not frame.contains(box.x0, box.y0) or not frame.contains(box.x1, box.y1):
+            return False
+        return not any(box.overlaps(b) for i, b in enumerate(blocked) if i != own)
+
+    # Crowded points first: they have the fewest free spots.
+    dist = np.linalg.norm(points[:, None] - points[None], axis=-1)
+    order = np.argsort(-(dist < 40).sum(1), kind="stable")
+    placed = [None] * len(labels)
+    angles = np.deg2rad(np.arange(0, 360, 22.5))
+    for i in order:
+        probe = ax.text(0, 0, str(labels[i]), fontsize=fontsize)
+        extent = probe.get_window_extent(renderer)
+        probe.remove()
+        w, h = extent.width, extent.height
+        x, y = points[i]
+        best = None
+        for radius in (half + 2, half + 8, half + 16, half + 28, half + 44, half + 64):
+            for a in angles:
+                cx, cy = x + np.cos(a) * (radius + w / 2), y + np.sin(a) * (radius + h / 2)
+                dx, dy = w / 2 + 1, h / 2 + 1  # a pixel of air around the text
+                box = Bbox.from_extents(cx - dx, cy - dy, cx + dx, cy + dy)
+                if free(box, i):
+                    best = (cx, cy, box, radius)
+                    break
+            if best:
+                break
+        if best is None:  # nowhere free: the nearest spot to the right of the point
+            cx, cy = x + half + 2 + w / 2, y
+            box = Bbox.from_extents(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            best = (cx, cy, box, half + 2)
+        cx, cy, box, radius = best
+        blocked.append(box)
+        arrow = dict(arrowstyle="-", lw=0.5, color="0.5") if radius > half + 8 else None
+        placed[i] = ax.annotate(
+            str(labels[i]),
+            xy[i],
+            xytext=((cx - x) * to_points, (cy - y) * to_points),
+            textcoords="offset points",
+            ha="center",
+            va="center",
+            fontsize=fontsize,
+            color=color,
+            arrowprops=arrow,
+        )
+    return placed
+
+
+def plot_accuracy_by(ax, key, hits: dict, among=None, ticklabels=None):
+    """One line per model: the share of `hits` (bool per example) for each value of `key`.
+
+    key: the group of each example (ints); hits: {model name: bool array}, all of key's length;
+    among: an optional bool mask of the examples to count. Each group's size is written under
+    its point. Returns the group values and {name: accuracy per group}.
+    """
+    import numpy as np
+
+    key = np.asarray(key)
+    among = np.ones(len(key), bool) if among is None else np.asarray(among, bool)
+    if key.ndim != 1 or not hits or among.shape != key.shape:
+        raise ValueError(
+            f"key, among: expected 1-D arrays of one length and at least one model, got shapes "
+            f"{key.shape} and {among.shape} and {len(hits)} models"
+        )
+    for name, h in hits.items():
+        if np.shape(h) != key.shape:
+            raise ValueError(f"hits[{name!r}]: expected shape {key.shape}, got {np.shape(h)}")
+    values = np.unique(key[among])
+    rates = {}
+    for (name, h), style in zip(hits.items(), ["o-", "s--", "^:", "d-."]):
+        h = np.asarray(h, bool)
+        rates[name] = np.array([h[among & (key == v)].mean() for v in values])
+        ax.plot(values, rates[name], style, label=name)
+    for v in values:
+        ax.annotate(f"n={np.sum(among & (key == v))}", (v, 0.03), ha="center", fontsize=7)
+    ax.set_xticks(values)
+    if ticklabels is not None:
+        ax.set_xticklabels(ticklabels)
+    ax.set_ylim(0, 1.02)
+    ax.margins(x=0.12)  # room for the counts at the ends
+    ax.grid(alpha=0.3)
+    return values, rates
