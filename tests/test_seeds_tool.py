@@ -42,3 +42,15 @@ def test_bad_arguments_are_refused(argv, message, capsys):
     with pytest.raises(SystemExit):
         seeds.main(argv)
     assert message in capsys.readouterr().err
+
+
+def test_paths_may_follow_the_seeds():
+    assert seeds._seeds_last(["--seeds", "1", "2", "chapters/x", "--workers", "1"]) == [
+        "chapters/x",
+        "--workers",
+        "1",
+        "--seeds",
+        "1",
+        "2",
+    ]
+    assert seeds._seeds_last(["a", "b"]) == ["a", "b"]

@@ -82,12 +82,23 @@ def table(per_seed: dict[int, dict[str, tuple[int, int]]]) -> str:
     return "\n".join(rows)
 
 
+def _seeds_last(argv: list[str]) -> list[str]:
+    """Move `--seeds N ...` behind the paths, so `--seeds 1 2 chapters/x` parses as meant."""
+    if "--seeds" not in argv:
+        return argv
+    i = argv.index("--seeds")
+    j = i + 1
+    while j < len(argv) and argv[j].lstrip("-").isdigit():
+        j += 1
+    return argv[:i] + argv[j:] + argv[i:j]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=list(DEFAULT_SEEDS))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("paths", nargs="*", default=list(DEFAULT_PATHS))
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_seeds_last(sys.argv[1:] if argv is None else argv))
     if any(s < 0 for s in args.seeds):
         parser.error(f"--seeds: expected non-negative integers, got {args.seeds}")
     if args.workers < 1:
