@@ -30,11 +30,12 @@ book: $(STAMP)
 	@echo "Book built: open file://$(CURDIR)/_build/html/index.html"
 
 ## make test: unit and hygiene tests, nbval over every notebook, Colab simulation, browser test.
+## PYTEST_ARGS adds pytest options, e.g. make test PYTEST_ARGS=--durations=0 (seconds per test).
 # Two workers, one file (one notebook kernel) each at a time: on 2 cores this halves the wall time
 # (measured: 546 s serial, 286 s with -n 2), since much of each notebook is single-threaded start-up.
 test: book
 	@bash tools/ensure_chromium.sh
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 ## make test-seeds: every notebook under nbval-lax (each cell runs, each assert holds) with
 ## RNN_BOOK_SEED = 1, 2, 3, then a per-notebook pass/fail table and the wall time. The check
