@@ -22,10 +22,11 @@ import time
 from functools import partial
 from pathlib import Path
 
+from utils.layouts import GATES, KINDS
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "appendices" / "bench" / "cpu.json"
 INPUTS, UNITS = 32, 64
-KINDS = ["rnn", "gru", "lstm"]
 #: (batch, length) pairs of the full sweep: length at batch 32, batch at length 50.
 FULL = [(32, 10), (32, 50), (32, 100), (1, 50), (128, 50)]
 #: The single-thread worker repeats these, for the implementations below.
@@ -116,7 +117,7 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
 
     rng = np.random.default_rng(0)
     for kind in KINDS:
-        gates = perf.GATES[kind]
+        gates = GATES[kind]
         # Scaled so that the state neither explodes nor turns chaotic (float32 stays comparable).
         Wx = rng.normal(0, INPUTS**-0.5, (INPUTS, gates * UNITS)).astype(np.float32)
         Wh = rng.normal(0, 0.5 * UNITS**-0.5, (UNITS, gates * UNITS)).astype(np.float32)
