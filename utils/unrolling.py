@@ -29,7 +29,7 @@ __all__ = [
     "load_unrolling_costs",
 ]
 
-#: Where chapters/02_unrolling/measure_unrolling.py stores its sweep (found from any folder).
+#: Where `make bench-unrolling` (tools/bench_unrolling.py) stores its sweep and chapter 2 reads it.
 COSTS_FILE = (
     Path(__file__).resolve().parent.parent / "chapters" / "02_unrolling" / ("unrolling_costs.json")
 )
@@ -232,7 +232,7 @@ def measure_unrolling(
 
 
 def load_unrolling_costs(path=None) -> dict:
-    """Read a sweep written by measure_unrolling.py: {"machine": {...}, "rows": [...]}.
+    """Read a sweep written by tools/bench_unrolling.py: {"machine": {...}, "rows": [...]}.
 
     `path` defaults to `COSTS_FILE`. Raises ValueError naming what is missing.
     """
