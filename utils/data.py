@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .checks import positive_int
+from .checks import int_in, positive_int
 from .notebook import offline_mode
 
 __all__ = [
@@ -67,8 +67,7 @@ def stratified_split(y, n_take: int, seed: int = 0) -> tuple[np.ndarray, np.ndar
     y = np.asarray(y)
     if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
         raise ValueError(f"y: expected a 1-D array of integer labels, got {y.dtype} {y.shape}")
-    if not isinstance(n_take, int | np.integer) or not 0 < n_take < len(y):
-        raise ValueError(f"n_take: expected an int in 1..{len(y) - 1}, got {n_take!r}")
+    int_in("n_take", n_take, 1, len(y) - 1)
     rng = np.random.default_rng(seed)
     classes, counts = np.unique(y, return_counts=True)
     exact = counts * n_take / len(y)
