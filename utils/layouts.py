@@ -73,7 +73,8 @@ def block_order(kind: str, source: str, target: str) -> list[int]:
 
 def bias_shape(kind: str, units: int, framework: str = "keras", reset_after: bool = True):
     """Shape of one layer's bias: Keras (g*H,) or (2, g*H) for a reset_after GRU; PyTorch
-    (2, g*H) for bias_ih and bias_hh stacked; TF1 (g*H,)."""
+    (2, g*H) for bias_ih and bias_hh stacked; TF1 (g*H,) (a GRU's in two parts, (2H,) for the
+    gates r, u and (H,) for the candidate)."""
     one_of("kind", kind, KINDS)
     one_of("framework", framework, FRAMEWORKS)
     width = GATES[kind] * units
