@@ -9,7 +9,7 @@ NOTEBOOKS := $(shell find chapters appendices -name '*.ipynb' -not -path '*/.ipy
 # Data loaders never touch the network when this is set (see utils/notebook.py).
 export RNN_BOOK_OFFLINE := 1
 
-.PHONY: book test test-seeds test-colab lab execute lint sync bench lock clean
+.PHONY: book test test-seeds test-colab lab execute lint sync bench bench-unrolling lock clean
 
 # TORCH_INDEX: an extra package index for PyTorch. On a fresh Linux machine the public index
 # gives the CUDA build of torch (several GB); `make test TORCH_INDEX=https://download.pytorch.org/whl/cpu`
@@ -73,6 +73,11 @@ sync: $(STAMP)
 ## or the file named by OUT (make bench OUT=appendices/bench/other.json).
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench $(if $(OUT),--out $(OUT))
+
+## make bench-unrolling: time unrolled against looped layers, T = 2..300 (chapter 2); writes
+## chapters/02_unrolling/unrolling_costs.json, or the file named by OUT (a minute or two).
+bench-unrolling: $(STAMP)
+	$(BIN)/python -m tools.bench_unrolling $(if $(OUT),--out $(OUT))
 
 ## make lock: resolve requirements.in in a fresh venv and rewrite requirements.txt (pip freeze).
 ## Pins already in requirements.txt are kept where they still fit (pip's -c); UPGRADE=1 drops them

@@ -88,8 +88,14 @@ def test_torch_to_keras_via_reference_layout():
             r"expected weight shapes \[\(3, 5\).*got \[\(4, 5\)",
         ),
         ((WEIGHTS[0], WEIGHTS[1][:2], WEIGHTS[2]), r"Wh: expected shape \(5, 5\), got \(2, 5\)"),
-        ((WEIGHTS[0], WEIGHTS[1], WEIGHTS[2][:2]), r"b: expected shape \(5,\), got \(2,\)"),
-        ((WEIGHTS[0][0], WEIGHTS[1], WEIGHTS[2]), r"Wx: expected shape \(inputs, units\), got"),
+        (
+            (WEIGHTS[0], WEIGHTS[1], WEIGHTS[2][:2]),
+            r"b: expected shape \(5,\) for SimpleRNN, got \(2,\)",
+        ),
+        (
+            (WEIGHTS[0][0], WEIGHTS[1], WEIGHTS[2]),
+            r"Wx: expected shape \(inputs, units\) for SimpleRNN, got",
+        ),
     ],
 )
 def test_keras_bad_shapes(weights, message):

@@ -160,7 +160,7 @@ def test_stacked_bidirectional_by_layer_and_direction():
             set_keras_lstm_weights,
             lambda: built(keras.layers.LSTM(H)),
             (LSTM[0][:, :7], *LSTM[1:]),
-            r"Wx: expected shape \(inputs, 4 \* units\) for LSTM, got \(3, 7\)",
+            r"Wx: expected a width divisible by 4 for LSTM, got shape \(3, 7\)",
         ),
         (
             set_keras_lstm_weights,

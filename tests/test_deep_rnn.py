@@ -60,7 +60,7 @@ def test_stack_masks():
     [
         ({"layers": []}, "non-empty list"),
         ({"layers": [LAYERS[0][:2]]}, r"layers\[0\]: expected \(Wx, Wh, b\)"),
-        ({"layers": [LAYERS[1]]}, r"Wx: expected shape \(2, 1 \* units\)"),
+        ({"layers": [LAYERS[1]]}, r"Wx: expected shape \(2, units\)"),
         ({"layers": LAYERS, "h0": np.zeros((1, B, H))}, r"h0: expected shape \(2, batch"),
         ({"layers": LAYERS, "input_masks": [None]}, "input_masks: expected 2 entries"),
         ({"layers": LAYERS, "input_masks": [np.ones((B, 7)), None]}, r"input_masks\[0\]"),

@@ -9,8 +9,8 @@ from utils.params import dense_params, embedding_params, rnn_params
 keras = pytest.importorskip("keras")
 torch = pytest.importorskip("torch")
 
-KERAS_CELLS = {"simple": "SimpleRNN", "gru": "GRU", "lstm": "LSTM"}
-TORCH_CELLS = {"simple": "RNN", "gru": "GRU", "lstm": "LSTM"}
+KERAS_CELLS = {"rnn": "SimpleRNN", "gru": "GRU", "lstm": "LSTM"}
+TORCH_CELLS = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
 # (inputs, units) pairs, every kind: one plain layer and two stacked bidirectional layers at
 # each size, the other two combinations at one size. Layers are built directly, not in a model,
 # which keeps the whole file to a few seconds.
@@ -83,28 +83,28 @@ def test_dense_and_embedding(inputs, units):
 
 def test_known_numbers():
     # SimpleRNN(3) on (2, 10) input; the quiz model; PyTorch's extra recurrent bias.
-    assert rnn_params("simple", 10, 3) == 42 and rnn_params("simple", 10, 3, "torch") == 45
-    quiz = embedding_params(5000, 100) + rnn_params("simple", 100, 128) + dense_params(128, 1)
+    assert rnn_params("rnn", 10, 3) == 42 and rnn_params("rnn", 10, 3, "torch") == 45
+    quiz = embedding_params(5000, 100) + rnn_params("rnn", 100, 128) + dense_params(128, 1)
     assert quiz == 529_441
     assert (
         quiz + 128
         == 529_569
         == (
             embedding_params(5000, 100)
-            + rnn_params("simple", 100, 128, "torch")
+            + rnn_params("rnn", 100, 128, "torch")
             + dense_params(128, 1)
         )
     )
     for n in range(1, 6):  # TF1's rule: n units on 2 inputs -> kernel (n + 2) x n, n biases
-        assert rnn_params("simple", 2, n) == (n + 2) * n + n
+        assert rnn_params("rnn", 2, n) == (n + 2) * n + n
 
 
 @pytest.mark.parametrize(
     "call,message",
     [
         (
-            lambda: rnn_params("rnn", 2, 3),
-            "kind: expected one of ['gru', 'lstm', 'simple'], got 'rnn'",
+            lambda: rnn_params("simple", 2, 3),
+            "kind: expected one of ['gru', 'lstm', 'rnn'], got 'simple'",
         ),
         (lambda: rnn_params("gru", 2, 3, "jax"), "framework: expected one of"),
         (lambda: rnn_params("lstm", 0, 3), "inputs: expected a positive int, got 0"),

@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from utils import plots  # noqa: E402
+from utils import layouts, plots  # noqa: E402
 
 
 @pytest.mark.parametrize("kind, boxes", [("lstm", 4), ("gru", 3)])
@@ -27,8 +27,9 @@ def test_gated_cell_refuses_unknown_kind():
 
 def test_gate_layout_labels_follow_each_framework_order():
     axes = plots.draw_gate_layout()
+    keys = {"Keras": "keras", "PyTorch": "torch"}
     for row, cell in enumerate(["LSTM", "GRU"]):
         for col, framework in enumerate(["Keras", "PyTorch"]):
             texts = [t.get_text() for t in axes[row][col].texts]
-            assert texts == plots.GATE_ORDERS[(cell, framework)]
+            assert texts == list(layouts.GATE_ORDERS[(cell.lower(), keys[framework])])
     plt.close("all")

@@ -1,4 +1,4 @@
-"""Unit tests of chapter 5's plot helpers and confusion_matrix in utils.plots."""
+"""Unit tests of chapter 5's plot helpers in utils.plots."""
 
 import matplotlib
 import numpy as np
@@ -7,25 +7,6 @@ import pytest
 from utils import plots
 
 matplotlib.use("Agg")
-
-
-def test_confusion_matrix_counts():
-    counts = plots.confusion_matrix([0, 1, 1, 2, 2, 2], [0, 1, 2, 2, 2, 0], 3)
-    assert counts.tolist() == [[1, 0, 0], [0, 1, 1], [1, 0, 2]]
-    assert counts.dtype == np.int64
-
-
-@pytest.mark.parametrize(
-    "y_true, y_pred, message",
-    [
-        ([0, 1], [0], r"expected two 1-D arrays of one length, got \(2,\) and \(1,\)"),
-        ([0, 3], [0, 1], r"y_true: expected labels in 0..2, got 0..3"),
-        ([0, 1], [-1, 1], r"y_pred: expected labels in 0..2, got -1..1"),
-    ],
-)
-def test_confusion_matrix_rejects_bad_input(y_true, y_pred, message):
-    with pytest.raises(ValueError, match=message):
-        plots.confusion_matrix(y_true, y_pred, 3)
 
 
 def test_plot_digits_titles_with_labels_and_predictions():

@@ -61,7 +61,7 @@ def test_keeps_float32():
     [
         (dict(X=X[0]), r"X: expected a 3-D array \(batch, time, features\), got shape \(5, 2\)"),
         (dict(X=X[:, :0]), r"X: expected at least one time step, got shape \(3, 0, 2\)"),
-        (dict(Wx=Wx.T), r"Wx: expected shape \(2, 1 \* units\) .* got \(4, 2\)"),
+        (dict(Wx=Wx.T), r"Wx: expected shape \(2, units\) .* got \(4, 2\)"),
         (dict(Wh=Wh[:, :3]), r"Wh: expected shape \(4, 4\), got \(4, 3\)"),
         (dict(b=b[:3]), r"b: expected shape \(4,\), got \(3,\)"),
         (dict(h0=np.zeros((B, H + 1))), r"h0: expected shape \(3, 4\), got \(3, 5\)"),

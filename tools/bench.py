@@ -22,10 +22,11 @@ import time
 from functools import partial
 from pathlib import Path
 
+from utils.layouts import GATES, KINDS, LAYER_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "appendices" / "bench" / "cpu.json"
 INPUTS, UNITS = 32, 64
-KINDS = ["rnn", "gru", "lstm"]
 #: (batch, length) pairs of the full sweep: length at batch 32, batch at length 50.
 FULL = [(32, 10), (32, 50), (32, 100), (1, 50), (128, 50)]
 #: The single-thread worker repeats these, for the implementations below.
@@ -54,7 +55,8 @@ def machine() -> dict:
 # ---------------------------------------------------------------------------- the worker
 
 
-def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) -> dict:
+def _import_frameworks(threads: int):
+    """NumPy, PyTorch, TensorFlow and Keras, each set to `threads` threads before it runs."""
     import numpy as np
     import torch
 
@@ -65,23 +67,27 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
     tf.config.threading.set_inter_op_parallelism_threads(threads)
     import keras
 
-    import utils.perf as perf
-    from utils.reference import gru_forward, lstm_forward, rnn_forward
+    return np, torch, tf, keras
 
-    rows, errors = [], {}
-    numpy_loop = {"rnn": rnn_forward, "gru": gru_forward, "lstm": lstm_forward}
-    numpy_hoisted = {
-        "rnn": perf.rnn_forward_hoisted,
-        "gru": perf.gru_forward_hoisted,
-        "lstm": perf.lstm_forward_hoisted,
-    }
-    layers = keras.layers
-    keras_layer = {"rnn": layers.SimpleRNN, "gru": layers.GRU, "lstm": layers.LSTM}
-    torch_fused = {"rnn": torch.nn.RNN, "gru": torch.nn.GRU, "lstm": torch.nn.LSTM}
-    torch_cell = {"rnn": torch.nn.RNNCell, "gru": torch.nn.GRUCell, "lstm": torch.nn.LSTMCell}
 
-    def record(kind, impl, pas, batch, length, fn):
-        if impls is not None and impl not in impls:
+def _error(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+
+
+class Recorder:
+    """Times calls and keeps one row per timing, or the error of a path that did not run."""
+
+    def __init__(self, threads: int, impls: set | None):
+        self.threads, self.impls = threads, impls
+        self.rows, self.errors = [], {}
+
+    def wants(self, impl: str) -> bool:
+        return self.impls is None or impl in self.impls
+
+    def __call__(self, kind, impl, pas, batch, length, fn):
+        import utils.perf as perf
+
+        if not self.wants(impl):
             return
         if impl == "keras_eager" and batch * length > 32 * 10:
             return  # op-by-op eager is the slowest path by far; one small size makes the point
@@ -92,21 +98,21 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
             slow = time.perf_counter() - started > 0.5
             seconds = perf.time_call(fn, repeat=2 if slow else 5, min_time=0.01)
         except Exception as exc:  # noqa: BLE001 (recorded: some paths do not work everywhere)
-            errors.setdefault(key, f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+            self.errors.setdefault(key, _error(exc))
             return
         print(
-            f"  {threads} thr {key:28} B={batch:<3} T={length:<3} {seconds * 1e3:9.2f} ms"
+            f"  {self.threads} thr {key:28} B={batch:<3} T={length:<3} {seconds * 1e3:9.2f} ms"
             f"  ({time.perf_counter() - started:.1f} s)",
             file=sys.stderr,
             flush=True,
         )
         flops = perf.flops_per_step(kind, INPUTS, UNITS, backward=pas == "fwd+bwd")
-        rows.append(
+        self.rows.append(
             {
                 "kind": kind,
                 "impl": impl,
                 "pass": pas,
-                "threads": threads,
+                "threads": self.threads,
                 "batch": batch,
                 "length": length,
                 "seconds": seconds,
@@ -114,117 +120,167 @@ def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) ->
             }
         )
 
-    rng = np.random.default_rng(0)
-    for kind in KINDS:
-        gates = perf.GATES[kind]
-        # Scaled so that the state neither explodes nor turns chaotic (float32 stays comparable).
-        Wx = rng.normal(0, INPUTS**-0.5, (INPUTS, gates * UNITS)).astype(np.float32)
-        Wh = rng.normal(0, 0.5 * UNITS**-0.5, (UNITS, gates * UNITS)).astype(np.float32)
-        b = rng.normal(0, 0.1, (2, gates * UNITS) if kind == "gru" else gates * UNITS)
-        b = b.astype(np.float32)
-        fused = torch_fused[kind](INPUTS, UNITS, batch_first=True)
-        cell = torch_cell[kind](INPUTS, UNITS)
-        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-            setattr(cell, name, getattr(fused, f"{name}_l0"))  # the loop shares the weights
 
-        def torch_loop(x, cell=cell, kind=kind):
-            state = None
-            outputs = []
-            for t in range(x.shape[1]):
-                state = cell(x[:, t], state)
-                outputs.append(state[0] if kind == "lstm" else state)
-            return torch.stack(outputs, 1)
+def _reference_weights(np, rng, kind: str):
+    """(Wx, Wh, b) in Keras layout, scaled so that the state neither explodes nor turns
+    chaotic (float32 stays comparable)."""
+    gates = GATES[kind]
+    Wx = rng.normal(0, INPUTS**-0.5, (INPUTS, gates * UNITS)).astype(np.float32)
+    Wh = rng.normal(0, 0.5 * UNITS**-0.5, (UNITS, gates * UNITS)).astype(np.float32)
+    b = rng.normal(0, 0.1, (2, gates * UNITS) if kind == "gru" else gates * UNITS)
+    return Wx, Wh, b.astype(np.float32)
 
-        for batch, length in sizes:
-            X = rng.normal(size=(batch, length, INPUTS)).astype(np.float32)
-            xt = torch.from_numpy(X)
-            xt_grad = xt.clone().requires_grad_(True)
-            xk = tf.constant(X)
-            layer = keras_layer[kind](UNITS, return_sequences=True)
-            layer(xk[:, :1])  # build
 
-            # Sanity checks: the variants that share weights compute the same outputs.
-            ref = numpy_loop[kind](X, Wx, Wh, b)[0]
-            np.testing.assert_allclose(numpy_hoisted[kind](X, Wx, Wh, b)[0], ref, atol=1e-4)
-            with torch.no_grad():
-                np.testing.assert_allclose(torch_loop(xt), fused(xt)[0], atol=1e-4)
+def _torch_layer_and_loop(torch, kind: str):
+    """PyTorch's fused layer of `kind`, and a Python loop over its cell sharing its weights."""
+    name = LAYER_NAMES[(kind, "torch")]
+    fused = getattr(torch.nn, name)(INPUTS, UNITS, batch_first=True)
+    cell = getattr(torch.nn, f"{name}Cell")(INPUTS, UNITS)
+    for weight in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+        setattr(cell, weight, getattr(fused, f"{weight}_l0"))  # the loop shares the weights
 
-            args = (X, Wx, Wh, b)
-            record(kind, "numpy_loop", "fwd", batch, length, partial(numpy_loop[kind], *args))
-            record(kind, "numpy_hoisted", "fwd", batch, length, partial(numpy_hoisted[kind], *args))
+    def torch_loop(x):
+        state = None
+        outputs = []
+        for t in range(x.shape[1]):
+            state = cell(x[:, t], state)
+            outputs.append(state[0] if kind == "lstm" else state)
+        return torch.stack(outputs, 1)
 
-            def keras_fwd(layer=layer, xk=xk):
-                return layer(xk)
+    return fused, torch_loop
 
-            def keras_fwdbwd(layer=layer, xk=xk):
-                with tf.GradientTape() as tape:
-                    loss = tf.reduce_sum(layer(xk))
-                return tape.gradient(loss, layer.trainable_variables)
 
-            record(kind, "keras_eager", "fwd", batch, length, keras_fwd)
-            record(kind, "keras_eager", "fwd+bwd", batch, length, keras_fwdbwd)
-            for impl, jit in (("keras_function", False), ("keras_xla", True)):
-                if impls is not None and impl not in impls:
-                    continue
-                fwd = tf.function(keras_fwd, jit_compile=jit)
-                fwdbwd = tf.function(keras_fwdbwd, jit_compile=jit)
-                record(kind, impl, "fwd", batch, length, fwd)
-                record(kind, impl, "fwd+bwd", batch, length, fwdbwd)
+def _numpy_forwards(kind: str):
+    """The NumPy reference forward pass of `kind`, and its hoisted version (utils.perf)."""
+    import utils.perf as perf
+    from utils import reference
 
-            def torch_fwd(fn, xt=xt):
-                def run():
-                    with torch.no_grad():
-                        return fn(xt)
+    return getattr(reference, f"{kind}_forward"), getattr(perf, f"{kind}_forward_hoisted")
 
-                return run
 
-            def torch_fwdbwd(fn, params, xt_grad=xt_grad):
-                def run():
-                    for p in params:
-                        p.grad = None
-                    fn(xt_grad).sum().backward()
+def _time_numpy(record, kind, X, weights):
+    loop, hoisted = _numpy_forwards(kind)
+    batch, length, _ = X.shape
+    record(kind, "numpy_loop", "fwd", batch, length, partial(loop, X, *weights))
+    record(kind, "numpy_hoisted", "fwd", batch, length, partial(hoisted, X, *weights))
 
-                return run
 
-            def fused_out(x, fused=fused):
-                return fused(x)[0]
+def _time_keras(record, tf, layer, kind, xk):
+    batch, length, _ = xk.shape
 
-            params = list(fused.parameters())
-            record(kind, "torch_fused", "fwd", batch, length, torch_fwd(fused_out))
-            record(kind, "torch_fused", "fwd+bwd", batch, length, torch_fwdbwd(fused_out, params))
-            record(kind, "torch_loop", "fwd", batch, length, torch_fwd(torch_loop))
-            record(
-                kind,
-                "torch_loop",
-                "fwd+bwd",
-                batch,
-                length,
-                torch_fwdbwd(torch_loop, params),
-            )
-            if compile_torch and kind == "rnn" and (batch, length) == (32, 50):
-                start = time.perf_counter()
-                try:
-                    compiled = torch.compile(torch_loop)
-                    with torch.no_grad():
-                        compiled(xt)
-                    errors["rnn/torch_compile/compile_seconds"] = round(
-                        time.perf_counter() - start, 1
-                    )
-                except Exception as exc:  # noqa: BLE001
-                    errors["rnn/torch_compile/fwd"] = (
-                        f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
-                    )
-                else:
-                    record(kind, "torch_compile", "fwd", batch, length, torch_fwd(compiled))
+    def keras_fwd():
+        return layer(xk)
 
-    # The machine's matrix-product rate, for the achieved-GFLOP/s comparison.
+    def keras_fwdbwd():
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(layer(xk))
+        return tape.gradient(loss, layer.trainable_variables)
+
+    record(kind, "keras_eager", "fwd", batch, length, keras_fwd)
+    record(kind, "keras_eager", "fwd+bwd", batch, length, keras_fwdbwd)
+    for impl, jit in (("keras_function", False), ("keras_xla", True)):
+        if not record.wants(impl):
+            continue
+        record(kind, impl, "fwd", batch, length, tf.function(keras_fwd, jit_compile=jit))
+        record(kind, impl, "fwd+bwd", batch, length, tf.function(keras_fwdbwd, jit_compile=jit))
+
+
+def _torch_fwd(torch, fn, xt):
+    def run():
+        with torch.no_grad():
+            return fn(xt)
+
+    return run
+
+
+def _torch_fwdbwd(fn, params, xt_grad):
+    def run():
+        for p in params:
+            p.grad = None
+        fn(xt_grad).sum().backward()
+
+    return run
+
+
+def _time_torch(record, torch, kind, fused, torch_loop, xt):
+    batch, length, _ = xt.shape
+    xt_grad = xt.clone().requires_grad_(True)
+
+    def fused_out(x):
+        return fused(x)[0]
+
+    params = list(fused.parameters())
+    for impl, fn in (("torch_fused", fused_out), ("torch_loop", torch_loop)):
+        record(kind, impl, "fwd", batch, length, _torch_fwd(torch, fn, xt))
+        record(kind, impl, "fwd+bwd", batch, length, _torch_fwdbwd(fn, params, xt_grad))
+
+
+def _time_torch_compile(record, torch, kind, torch_loop, xt):
+    """torch.compile of the Python loop: its compile time, then its calls."""
+    batch, length, _ = xt.shape
+    start = time.perf_counter()
+    try:
+        compiled = torch.compile(torch_loop)
+        with torch.no_grad():
+            compiled(xt)
+        record.errors[f"{kind}/torch_compile/compile_seconds"] = round(
+            time.perf_counter() - start, 1
+        )
+    except Exception as exc:  # noqa: BLE001
+        record.errors[f"{kind}/torch_compile/fwd"] = _error(exc)
+    else:
+        record(kind, "torch_compile", "fwd", batch, length, _torch_fwd(torch, compiled, xt))
+
+
+def _matmul_rates(np, torch, rng) -> dict:
+    """The machine's matrix-product rate, for the achieved-GFLOP/s comparison."""
+    import utils.perf as perf
+
     matmul = {}
     for n in (64, 1024):
         A = rng.normal(size=(n, n)).astype(np.float32)
         matmul[f"numpy_{n}"] = 2 * n**3 / perf.time_call(lambda A=A: A @ A) / 1e9
         T = torch.from_numpy(A)
         matmul[f"torch_{n}"] = 2 * n**3 / perf.time_call(lambda T=T: T @ T) / 1e9
-    return {"threads": threads, "rows": rows, "errors": errors, "matmul_gflops": matmul}
+    return matmul
+
+
+def worker(threads: int, sizes: list, impls: set | None, compile_torch: bool) -> dict:
+    """Time every kind and implementation at each (batch, length) of `sizes`, on `threads`."""
+    np, torch, tf, keras = _import_frameworks(threads)
+    record = Recorder(threads, impls)
+    rng = np.random.default_rng(0)
+    for kind in KINDS:
+        weights = _reference_weights(np, rng, kind)
+        fused, torch_loop = _torch_layer_and_loop(torch, kind)
+        for batch, length in sizes:
+            X = rng.normal(size=(batch, length, INPUTS)).astype(np.float32)
+            xt = torch.from_numpy(X)
+            xk = tf.constant(X)
+            layer = getattr(keras.layers, LAYER_NAMES[(kind, "keras")])(
+                UNITS, return_sequences=True
+            )
+            layer(xk[:, :1])  # build
+
+            # Sanity checks: the variants that share weights compute the same outputs.
+            loop, hoisted = _numpy_forwards(kind)
+            ref = loop(X, *weights)[0]
+            np.testing.assert_allclose(hoisted(X, *weights)[0], ref, atol=1e-4)
+            with torch.no_grad():
+                np.testing.assert_allclose(torch_loop(xt), fused(xt)[0], atol=1e-4)
+
+            _time_numpy(record, kind, X, weights)
+            _time_keras(record, tf, layer, kind, xk)
+            _time_torch(record, torch, kind, fused, torch_loop, xt)
+            if compile_torch and kind == "rnn" and (batch, length) == (32, 50):
+                _time_torch_compile(record, torch, kind, torch_loop, xt)
+    matmul = _matmul_rates(np, torch, rng)
+    return {
+        "threads": threads,
+        "rows": record.rows,
+        "errors": record.errors,
+        "matmul_gflops": matmul,
+    }
 
 
 # ---------------------------------------------------------------------------- the driver

@@ -13,6 +13,11 @@
 - `utils.params`: parameter counts of Keras and PyTorch layers, by formula (chapter 9).
 - `utils.language`: Korean number words and the toy corpus of chapter 9.
 - `utils.perf`: hoisted NumPy RNNs, FLOP counts and a timer (performance appendix).
+- `utils.layouts`: the RNN kinds ("rnn", "gru", "lstm"), their gate blocks, gate orders and
+  biases in Keras, PyTorch and TF1.
+- `utils.checks`: argument checks (positive ints, choices, RNN weight shapes).
+- `utils.metrics`: the confusion matrix (chapter 5).
+- `utils.decoding`: greedy decoding until the end-of-sequence token (chapters 3 and 9).
 """
 
 from pathlib import Path
@@ -39,11 +44,12 @@ from .data import (
     stratified_split,
     time_series,
 )
+from .decoding import greedy_decode
 from .forecast import LinearBaseline, mse_by_position, sample_next, softmax_with_temperature
 from .launch import torchrun
+from .metrics import confusion_matrix
 from .notebook import book_seed, in_colab, offline_mode, setup_notebook, torch_device
 from .plots import (
-    confusion_matrix,
     draw_bptt,
     draw_gate_layout,
     draw_gated_cell,
@@ -60,7 +66,6 @@ from .plots import (
     plot_learning_curves,
 )
 from .reference import (
-    greedy_decode,
     gru_forward,
     lstm_forward,
     masked_mean,

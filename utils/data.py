@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .checks import int_in, positive_int
 from .notebook import offline_mode
 
 __all__ = [
@@ -66,8 +67,7 @@ def stratified_split(y, n_take: int, seed: int = 0) -> tuple[np.ndarray, np.ndar
     y = np.asarray(y)
     if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
         raise ValueError(f"y: expected a 1-D array of integer labels, got {y.dtype} {y.shape}")
-    if not isinstance(n_take, int | np.integer) or not 0 < n_take < len(y):
-        raise ValueError(f"n_take: expected an int in 1..{len(y) - 1}, got {n_take!r}")
+    int_in("n_take", n_take, 1, len(y) - 1)
     rng = np.random.default_rng(seed)
     classes, counts = np.unique(y, return_counts=True)
     exact = counts * n_take / len(y)
@@ -180,9 +180,8 @@ def next_batch(
 
     `rng` is a NumPy Generator or an int seed; None draws from a fresh, unseeded generator.
     """
-    for name, value in (("batch_size", batch_size), ("n_steps", n_steps)):
-        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+    positive_int("batch_size", batch_size)
+    positive_int("n_steps", n_steps)
     try:
         t_lo, t_hi = (float(v) for v in t_range)
     except (TypeError, ValueError):
@@ -214,10 +213,8 @@ def sliding_windows(series, n_steps: int, stride: int = 1):
     series = np.asarray(series)
     if series.ndim != 1:
         raise ValueError(f"series: expected a 1-D array, got shape {series.shape}")
-    if isinstance(n_steps, bool) or not isinstance(n_steps, int | np.integer) or n_steps < 1:
-        raise ValueError(f"n_steps: expected a positive int, got {n_steps!r}")
-    if isinstance(stride, bool) or not isinstance(stride, int | np.integer) or stride < 1:
-        raise ValueError(f"stride: expected a positive int, got {stride!r}")
+    positive_int("n_steps", n_steps)
+    positive_int("stride", stride)
     if len(series) < n_steps + 1:
         raise ValueError(
             f"series: expected at least n_steps + 1 = {n_steps + 1} values, got {len(series)}"

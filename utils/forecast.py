@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import positive_int
+
 __all__ = [
     "LinearBaseline",
     "change_windows",
@@ -79,8 +81,7 @@ def change_windows(values, n_ctx: int, fit_end: int):
     values = np.asarray(values, dtype=np.float64)
     if values.ndim != 1:
         raise ValueError(f"values: expected a 1-D series, got shape {values.shape}")
-    if isinstance(n_ctx, bool) or not isinstance(n_ctx, int | np.integer) or n_ctx < 1:
-        raise ValueError(f"n_ctx: expected a positive int, got {n_ctx!r}")
+    positive_int("n_ctx", n_ctx)
     if not n_ctx + 2 <= fit_end <= len(values):
         raise ValueError(
             f"fit_end: expected a step from n_ctx + 2 = {n_ctx + 2} to len(values) = "

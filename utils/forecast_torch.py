@@ -9,6 +9,8 @@ import numpy as np
 import torch
 from torch import nn
 
+from .checks import positive_int
+
 __all__ = ["Forecaster", "train_forecaster"]
 
 
@@ -17,8 +19,7 @@ class Forecaster(nn.Module):
 
     def __init__(self, units: int):
         super().__init__()
-        if isinstance(units, bool) or not isinstance(units, int) or units < 1:
-            raise ValueError(f"units: expected a positive int, got {units!r}")
+        positive_int("units", units)
         self.rnn = nn.RNN(1, units, batch_first=True)
         self.out = nn.Linear(units, 1)
 
@@ -40,9 +41,8 @@ def train_forecaster(model, X, y, *, epochs: int, lr: float, batch_size: int = 3
         raise ValueError(
             f"X and y: expected the same shape (batch, time, 1), got {X.shape} and {y.shape}"
         )
-    for name, value in (("epochs", epochs), ("batch_size", batch_size)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+    positive_int("epochs", epochs)
+    positive_int("batch_size", batch_size)
     if not (isinstance(lr, int | float) and not isinstance(lr, bool) and lr > 0):
         raise ValueError(f"lr: expected a positive number, got {lr!r}")
     rng = np.random.default_rng(seed)

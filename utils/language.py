@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import int_in, positive_int
+
 __all__ = [
     "DIGIT_WORDS",
     "SOURCE_VOCAB",
@@ -42,8 +44,7 @@ def korean_number(n: int, spaced: bool = False) -> str:
     `spaced=True` the words are spelled as Korean orthography writes them (한글 맞춤법, article
     44: a space after each 만 group), 18837 -> "만 팔천팔백삼십칠"; the space always follows 만.
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 99_999:
-        raise ValueError(f"n: expected an int in 1..99999, got {n!r}")
+    int_in("n", n, 1, 99_999)
     if not isinstance(spaced, bool):
         raise ValueError(f"spaced: expected True or False, got {spaced!r}")
     words = []
@@ -116,8 +117,7 @@ _FRAMES = [
 def toy_corpus(n_sentences: int, seed: int = 0) -> list[list[str]]:
     """`n_sentences` tokenised sentences drawn from fixed frames, each slot filled with a random
     word of its group (TOY_GROUPS): words of one group share their contexts and nothing else."""
-    if isinstance(n_sentences, bool) or not isinstance(n_sentences, int) or n_sentences < 1:
-        raise ValueError(f"n_sentences: expected a positive int, got {n_sentences!r}")
+    positive_int("n_sentences", n_sentences)
     rng = np.random.default_rng(seed)
     sentences = []
     for _ in range(n_sentences):

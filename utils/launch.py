@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .checks import positive_int
+
 __all__ = ["torchrun"]
 
 
@@ -44,8 +46,7 @@ def torchrun(script, *args: str, nproc: int = 2, timeout: float = 120.0) -> str:
     script = Path(script)
     if not script.is_file():
         raise ValueError(f"script: expected an existing Python file, got {str(script)!r}")
-    if not isinstance(nproc, int) or isinstance(nproc, bool) or nproc < 1:
-        raise ValueError(f"nproc: expected a positive int, got {nproc!r}")
+    positive_int("nproc", nproc)
     if not timeout > 0:
         raise ValueError(f"timeout: expected a positive number of seconds, got {timeout!r}")
     command = [

@@ -14,19 +14,17 @@ import time
 
 import numpy as np
 
+from .checks import one_of, positive_int
+from .layouts import GATES, KINDS
 from .reference import _sigmoid, check_rnn_args
 
 __all__ = [
-    "GATES",
     "rnn_forward_hoisted",
     "lstm_forward_hoisted",
     "gru_forward_hoisted",
     "flops_per_step",
     "time_call",
 ]
-
-#: Weight blocks per cell kind: the FLOPs of a step scale with it.
-GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 
 
 def _start(X, Wx, Wh, b, h0, gates, bias_shape=None):
@@ -81,14 +79,13 @@ def gru_forward_hoisted(X, Wx, Wh, b, h0=None):
 def flops_per_step(kind: str, inputs: int, units: int, backward: bool = False) -> int:
     """Matrix-product FLOPs of one time step for one sample: gates * 2H(I + H), x3 with backward.
 
+    kind: "rnn", "gru" or "lstm" (`utils.layouts.KINDS`).
     Element-wise work (activations, gate products) is O(H) and left out; the backward pass
     costs about two more forward passes (gradients for the inputs and for the weights).
     """
-    if kind not in GATES:
-        raise ValueError(f"kind: expected one of {sorted(GATES)}, got {kind!r}")
-    for name, value in (("inputs", inputs), ("units", units)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+    one_of("kind", kind, KINDS)
+    positive_int("inputs", inputs)
+    positive_int("units", units)
     forward = GATES[kind] * 2 * units * (inputs + units)
     return 3 * forward if backward else forward
 
@@ -97,8 +94,7 @@ def time_call(fn, repeat: int = 5, min_time: float = 0.02) -> float:
     """Seconds per call of `fn()`, the fastest of `repeat` rounds: one warm-up call, then
     rounds of enough calls to last `min_time` seconds each. Other processes only ever make a
     round slower, so the fastest round is the best estimate of the code's own speed."""
-    if not isinstance(repeat, int) or repeat < 1:
-        raise ValueError(f"repeat: expected a positive int, got {repeat!r}")
+    positive_int("repeat", repeat)
     if not min_time > 0:
         raise ValueError(f"min_time: expected a positive number of seconds, got {min_time!r}")
     start = time.perf_counter()

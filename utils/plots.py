@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .checks import int_in, positive_int
+from .layouts import GATE_ORDERS
+
 __all__ = [
     "draw_unrolled_rnn",
     "draw_bptt",
@@ -13,9 +16,7 @@ __all__ = [
     "draw_packed_sequence",
     "draw_gated_cell",
     "draw_gate_layout",
-    "GATE_ORDERS",
     "draw_stacked_rnn",
-    "confusion_matrix",
     "plot_confusion_matrix",
     "plot_digits",
     "plot_learning_curves",
@@ -48,8 +49,7 @@ def draw_unrolled_rnn(steps: int = 3, ax=None):
     """
     import matplotlib.pyplot as plt
 
-    if not isinstance(steps, int) or not 1 <= steps <= 6:
-        raise ValueError(f"steps: expected an int in 1..6, got {steps!r}")
+    int_in("steps", steps, 1, 6)
     if ax is None:
         _, ax = plt.subplots(figsize=(3.0 + 2.0 * steps, 3.6))
     cell, io = "#cfe2f3", "#f4f4f4"
@@ -105,8 +105,7 @@ def draw_bptt(steps: int = 3, ax=None):
     """
     import matplotlib.pyplot as plt
 
-    if not isinstance(steps, int) or not 2 <= steps <= 5:
-        raise ValueError(f"steps: expected an int in 2..5, got {steps!r}")
+    int_in("steps", steps, 2, 5)
     if ax is None:
         _, ax = plt.subplots(figsize=(2.0 + 2.3 * steps, 4.2))
     cell, io, red = "#cfe2f3", "#f4f4f4", "#c0392b"
@@ -156,9 +155,9 @@ def draw_two_step_network(batch: int = 4, inputs: int = 3, units: int = 5, ax=No
     """
     import matplotlib.pyplot as plt
 
-    for name, value in (("batch", batch), ("inputs", inputs), ("units", units)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+    positive_int("batch", batch)
+    positive_int("inputs", inputs)
+    positive_int("units", units)
     if ax is None:
         _, ax = plt.subplots(figsize=(8.0, 4.0))
     cell, io, weight = "#cfe2f3", "#f4f4f4", "#fce5cd"
@@ -241,8 +240,7 @@ def draw_wirings(steps: int = 3, axes=None):
     import matplotlib.pyplot as plt
     import numpy as np
 
-    if not isinstance(steps, int) or isinstance(steps, bool) or not 2 <= steps <= 4:
-        raise ValueError(f"steps: expected an int in 2..4, got {steps!r}")
+    int_in("steps", steps, 2, 4)
     if axes is None:
         _, axes = plt.subplots(
             2, 2, figsize=(12, 5.4), gridspec_kw=dict(width_ratios=[1, 2], hspace=0.25)
@@ -265,8 +263,7 @@ def draw_unrolled_vs_looped(steps: int = 4, axes=None):
     """
     import matplotlib.pyplot as plt
 
-    if not isinstance(steps, int) or isinstance(steps, bool) or not 2 <= steps <= 6:
-        raise ValueError(f"steps: expected an int in 2..6, got {steps!r}")
+    int_in("steps", steps, 2, 6)
     if axes is None:
         _, axes = plt.subplots(
             1, 2, figsize=(3.5 + 1.6 * steps, 3.6), gridspec_kw=dict(width_ratios=[steps, 2.2])
@@ -444,6 +441,17 @@ def _line(ax, xs, ys):
     ax.plot(xs, ys, color="black", lw=1.3, zorder=1)
 
 
+def _carried_state(ax, state: str, plus: float, io: str):
+    # The line along the top: state_{t-1}, times (forget), + at x=plus (new content), state_t.
+    _box(ax, -0.4, 2.0, f"${state}_{{t-1}}$", io, w=0.9)
+    _box(ax, 7.6, 2.0, f"${state}_t$", io, w=0.9)
+    _line(ax, [0.05, 1.38], [2.0, 2.0])
+    _op(ax, 1.6, 2.0, r"$\times$")
+    _line(ax, [1.82, round(plus - 0.22, 2)], [2.0, 2.0])
+    _op(ax, plus, 2.0, "+")
+    _arrow(ax, (round(plus + 0.22, 2), 2.0), (7.15, 2.0))
+
+
 def draw_gated_cell(kind: str = "lstm", ax=None):
     """Draw the data flow of one step of an LSTM (``kind="lstm"``) or GRU (``kind="gru"``) cell.
 
@@ -466,14 +474,8 @@ def draw_gated_cell(kind: str = "lstm", ax=None):
             (4.0, "tanh", "g"),
             (5.2, r"$\sigma$", "o"),
         ]
-        _box(ax, -0.4, 2.0, r"$c_{t-1}$", io, w=0.9)
-        _box(ax, 7.6, 2.0, r"$c_t$", io, w=0.9)
+        _carried_state(ax, "c", 4.0, io)
         _box(ax, 7.6, 0.6, r"$h_t$", io, w=0.9)
-        _line(ax, [0.05, 1.38], [2.0, 2.0])
-        _op(ax, 1.6, 2.0, r"$\times$")
-        _line(ax, [1.82, 3.78], [2.0, 2.0])
-        _op(ax, 4.0, 2.0, "+")
-        _arrow(ax, (4.22, 2.0), (7.15, 2.0))
         _op(ax, 3.4, 1.1, r"$\times$")
         _line(ax, [2.8, 2.8, 3.18], [0.35, 1.1, 1.1])
         _line(ax, [4.0, 4.0, 3.62], [0.35, 1.1, 1.1])
@@ -487,13 +489,7 @@ def draw_gated_cell(kind: str = "lstm", ax=None):
         _arrow(ax, (6.52, 0.6), (7.15, 0.6))
     else:
         boxes = [(1.6, r"$\sigma$", "z"), (2.8, r"$\sigma$", "r"), (4.6, "tanh", "n")]
-        _box(ax, -0.4, 2.0, r"$h_{t-1}$", io, w=0.9)
-        _box(ax, 7.6, 2.0, r"$h_t$", io, w=0.9)
-        _line(ax, [0.05, 1.38], [2.0, 2.0])
-        _op(ax, 1.6, 2.0, r"$\times$")
-        _line(ax, [1.82, 4.38], [2.0, 2.0])
-        _op(ax, 4.6, 2.0, "+")
-        _arrow(ax, (4.82, 2.0), (7.15, 2.0))
+        _carried_state(ax, "h", 4.6, io)
         _arrow(ax, (1.6, 0.35), (1.6, 1.78))
         _op(ax, 3.7, 1.1, "1-")
         _line(ax, [1.6, 3.48], [1.1, 1.1])
@@ -514,17 +510,14 @@ def draw_gated_cell(kind: str = "lstm", ax=None):
     return ax
 
 
-#: Gate names in the order each framework stacks them, and one colour per gate's role.
-GATE_ORDERS = {
-    ("LSTM", "Keras"): ["i", "f", "c", "o"],
-    ("LSTM", "PyTorch"): ["i", "f", "g", "o"],
-    ("GRU", "Keras"): ["z", "r", "h"],
-    ("GRU", "PyTorch"): ["r", "z", "n"],
-}
+#: One colour per gate's role (the gate orders are `utils.layouts.GATE_ORDERS`).
 _GATE_COLORS = {
     "i": "#9fc5e8", "f": "#f9cb9c", "c": "#b6d7a8", "g": "#b6d7a8", "o": "#d5a6bd",
     "z": "#9fc5e8", "r": "#f9cb9c", "h": "#b6d7a8", "n": "#b6d7a8",
 }  # fmt: skip
+
+
+_FRAMEWORK_KEYS = {"Keras": "keras", "PyTorch": "torch"}
 
 
 def draw_gate_layout(axes=None):
@@ -542,7 +535,7 @@ def draw_gate_layout(axes=None):
     for row, cell in enumerate(["LSTM", "GRU"]):
         for col, framework in enumerate(["Keras", "PyTorch"]):
             ax = axes[row][col]
-            gates = GATE_ORDERS[(cell, framework)]
+            gates = GATE_ORDERS[(cell.lower(), _FRAMEWORK_KEYS[framework])]
             n = len(gates)
             for k, g in enumerate(gates):
                 # Keras: column blocks of a wide (I, nH) matrix; PyTorch: row blocks, top first.
@@ -570,9 +563,8 @@ def draw_stacked_rnn(layers: int = 3, steps: int = 4, ax=None):
     """
     import matplotlib.pyplot as plt
 
-    for name, value, top in (("layers", layers, 5), ("steps", steps, 6)):
-        if not isinstance(value, int) or not 1 <= value <= top:
-            raise ValueError(f"{name}: expected an int in 1..{top}, got {value!r}")
+    int_in("layers", layers, 1, 5)
+    int_in("steps", steps, 1, 6)
     if ax is None:
         _, ax = plt.subplots(figsize=(2.0 + 1.6 * steps, 1.5 + 1.2 * layers))
     colors = ["#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d9d2e9"]
@@ -618,8 +610,7 @@ def plot_digits(images, labels, predicted=None, ncols: int = 10, axes_size: floa
         raise ValueError(f"labels: expected shape ({len(images)},), got {labels.shape}")
     if predicted is not None and np.shape(predicted) != (len(images),):
         raise ValueError(f"predicted: expected shape ({len(images)},), got {np.shape(predicted)}")
-    if not isinstance(ncols, int) or ncols < 1:
-        raise ValueError(f"ncols: expected a positive int, got {ncols!r}")
+    positive_int("ncols", ncols)
     ncols = min(ncols, len(images))
     nrows = -(-len(images) // ncols)
     fig, axes = plt.subplots(
@@ -665,26 +656,6 @@ def plot_learning_curves(histories: dict, ax_pair=None):
     ax_pair[0].set_ylabel("accuracy")
     ax_pair[1].legend(loc="lower right")
     return ax_pair
-
-
-def confusion_matrix(y_true, y_pred, n_classes: int):
-    """Counts C[i, j] of examples of class i predicted as class j, as an int64 array."""
-    import numpy as np
-
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    if y_true.ndim != 1 or y_true.shape != y_pred.shape:
-        raise ValueError(
-            f"y_true, y_pred: expected two 1-D arrays of one length, got {y_true.shape} "
-            f"and {y_pred.shape}"
-        )
-    for name, y in (("y_true", y_true), ("y_pred", y_pred)):
-        if len(y) and (y.min() < 0 or y.max() >= n_classes):
-            raise ValueError(
-                f"{name}: expected labels in 0..{n_classes - 1}, got {y.min()}..{y.max()}"
-            )
-    counts = np.zeros((n_classes, n_classes), np.int64)
-    np.add.at(counts, (y_true, y_pred), 1)
-    return counts
 
 
 def plot_confusion_matrix(counts, ax=None):

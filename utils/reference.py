@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from .checks import positive_int, rnn_weights
+
 __all__ = [
     "rnn_forward",
     "check_rnn_args",
     "rnn_backward",
     "sequence_mask",
     "masked_mean",
-    "greedy_decode",
     "lstm_forward",
     "gru_forward",
     "reverse_sequences",
@@ -60,20 +61,7 @@ def check_rnn_args(X, Wx, Wh, b, h0=None, lengths=None, gates: int = 1, bias_sha
     batch, time, features = X.shape
     if time < 1:
         raise ValueError(f"X: expected at least one time step, got shape {_shape(X)}")
-    if _shape(Wx)[:1] != (features,) or len(_shape(Wx)) != 2:
-        raise ValueError(
-            f"Wx: expected shape ({features}, {gates} * units) for {features} input features, "
-            f"got {_shape(Wx)}"
-        )
-    width = _shape(Wx)[1]
-    if width % gates:
-        raise ValueError(f"Wx: expected a width divisible by {gates}, got shape {_shape(Wx)}")
-    units = width // gates
-    if _shape(Wh) != (units, width):
-        raise ValueError(f"Wh: expected shape ({units}, {width}), got {_shape(Wh)}")
-    expected_b = (width,) if bias_shape is None else bias_shape
-    if _shape(b) != expected_b:
-        raise ValueError(f"b: expected shape {expected_b}, got {_shape(b)}")
+    units = rnn_weights(Wx, Wh, b, gates, bias_shape, features=features)
     if h0 is not None and _shape(h0) != (batch, units):
         raise ValueError(f"h0: expected shape ({batch}, {units}), got {_shape(h0)}")
     return X, _check_lengths(lengths, batch, time)
@@ -164,8 +152,7 @@ def rnn_backward(X, Wx, Wh, b, d_outputs, h0=None, lengths=None, d_h_last=None):
 
 def sequence_mask(lengths, time: int) -> np.ndarray:
     """Boolean mask of shape (batch, time): True at steps t < lengths[i] of sequence i."""
-    if not isinstance(time, int | np.integer) or time < 1:
-        raise ValueError(f"time: expected a positive int, got {time!r}")
+    positive_int("time", time)
     lengths = np.asarray(lengths)
     if lengths.ndim != 1:
         raise ValueError(f"lengths: expected a 1-D array, got shape {lengths.shape}")
@@ -186,43 +173,6 @@ def masked_mean(values, lengths) -> float:
     lengths = _check_lengths(lengths, batch, time)
     mask = np.arange(time)[None, :] < lengths[:, None]
     return float((values * mask).sum() / mask.sum())
-
-
-def greedy_decode(step, h0, start: int, eos: int, max_len: int, pad: int = 0):
-    """Generate token sequences greedily until each emits `eos` or `max_len` tokens are made.
-
-    `step(tokens, h)` takes the previous tokens (batch,) and the state and returns
-    (logits (batch, vocab), new state), as NumPy arrays; the first tokens are all `start`.
-    Returns (tokens, lengths): tokens (batch, max_len) padded with `pad` after each sequence's
-    end, and lengths counting the tokens made, `eos` included. Sequences that have ended are
-    no longer updated; the loop stops as soon as all have ended.
-    """
-    h = np.asarray(h0)
-    if h.ndim != 2:
-        raise ValueError(f"h0: expected a 2-D array (batch, units), got shape {h.shape}")
-    if not isinstance(max_len, int) or max_len < 1:
-        raise ValueError(f"max_len: expected a positive int, got {max_len!r}")
-    if len({start, eos, pad}) != 3:
-        raise ValueError(f"start, eos, pad: expected three different ids, got {start, eos, pad}")
-    batch = h.shape[0]
-    tokens = np.full((batch, max_len), pad, dtype=np.int64)
-    lengths = np.zeros(batch, dtype=np.int64)
-    done = np.zeros(batch, dtype=bool)
-    prev = np.full(batch, start, dtype=np.int64)
-    for t in range(max_len):
-        logits, h_new = step(prev, h)
-        logits, h_new = np.asarray(logits), np.asarray(h_new)
-        if logits.ndim != 2 or logits.shape[0] != batch:
-            raise ValueError(f"step: expected logits of shape ({batch}, vocab), got {logits.shape}")
-        new = logits.argmax(axis=1)
-        tokens[~done, t] = new[~done]
-        lengths[~done] += 1
-        h = np.where(done[:, None], h, h_new)
-        done |= new == eos
-        prev = np.where(done, pad, new)
-        if done.all():
-            break
-    return tokens, lengths
 
 
 def _sigmoid(z):

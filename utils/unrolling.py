@@ -15,6 +15,8 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
+from .checks import positive_int
+
 __all__ = [
     "VARIANTS",
     "COSTS_FILE",
@@ -27,7 +29,7 @@ __all__ = [
     "load_unrolling_costs",
 ]
 
-#: Where chapters/02_unrolling/measure_unrolling.py stores its sweep (found from any folder).
+#: Where `make bench-unrolling` (tools/bench_unrolling.py) stores its sweep and chapter 2 reads it.
 COSTS_FILE = (
     Path(__file__).resolve().parent.parent / "chapters" / "02_unrolling" / ("unrolling_costs.json")
 )
@@ -47,9 +49,9 @@ def _check(framework, unrolled, steps, features, units):
         raise ValueError(
             f"framework/unrolled: expected one of {sorted(VARIANTS)}, got {(framework, unrolled)}"
         )
-    for name, value in (("steps", steps), ("features", features), ("units", units)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+    positive_int("steps", steps)
+    positive_int("features", features)
+    positive_int("units", units)
 
 
 def _torch_modules():
@@ -188,9 +190,8 @@ def measure_unrolling(
     steps_list = list(steps_list)
     if not steps_list or not all(isinstance(t, int) and t >= 1 for t in steps_list):
         raise ValueError(f"steps_list: expected positive ints, got {steps_list!r}")
-    for name, value in (("repeats", repeats), ("trace_repeats", trace_repeats)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+    positive_int("repeats", repeats)
+    positive_int("trace_repeats", trace_repeats)
     rows = []
     for steps in steps_list:
         x_np = np.random.default_rng(0).normal(size=(batch, steps, features)).astype(np.float32)
@@ -231,7 +232,7 @@ def measure_unrolling(
 
 
 def load_unrolling_costs(path=None) -> dict:
-    """Read a sweep written by measure_unrolling.py: {"machine": {...}, "rows": [...]}.
+    """Read a sweep written by tools/bench_unrolling.py: {"machine": {...}, "rows": [...]}.
 
     `path` defaults to `COSTS_FILE`. Raises ValueError naming what is missing.
     """

@@ -1,6 +1,9 @@
-"""Measure unrolled versus looped RNN layers for T from 2 to 300; write unrolling_costs.json.
+"""Measure unrolled versus looped RNN layers for T from 2 to 300 (`make bench-unrolling`).
 
-    .venv/bin/python chapters/02_unrolling/measure_unrolling.py     (from the repository root)
+    python -m tools.bench_unrolling [--out chapters/02_unrolling/unrolling_costs.json]
+
+Writes `utils.unrolling.COSTS_FILE` (chapter 2's unrolling_costs.json) unless --out names
+another file.
 
 For each sequence length T and each variant (Keras SimpleRNN with and without unroll=True; a
 Python loop over PyTorch's nn.RNNCell and nn.RNN) it records the size of the traced graph, the
@@ -12,6 +15,7 @@ the thread settings.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -19,8 +23,6 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -28,7 +30,10 @@ STEPS = [2, 5, 10, 20, 50, 100, 200, 300]
 THREADS = 1  # one thread each: small matrix products on 2 threads are slower and noisier
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="default: utils.unrolling.COSTS_FILE")
+    args = parser.parse_args(argv)
     import keras
     import numpy as np
     import tensorflow as tf
@@ -56,11 +61,12 @@ def main() -> int:
         "sweep_seconds": round(time.perf_counter() - start, 1),
         "date": time.strftime("%Y-%m-%d", time.gmtime()),
     }
-    out = COSTS_FILE
+    out = args.out or COSTS_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"machine": machine, "rows": rows}, indent=1) + "\n")
-    print(f"wrote {out.name}: {len(rows)} rows in {machine['sweep_seconds']} s")
+    print(f"wrote {out}: {len(rows)} rows in {machine['sweep_seconds']} s")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
