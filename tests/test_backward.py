@@ -114,16 +114,3 @@ def test_bad_arguments_name_expected_and_given(kwargs, message):
     args = dict(X=X, Wx=Wx, Wh=Wh, b=b, d_outputs=dO) | kwargs
     with pytest.raises(ValueError, match=message):
         rnn_backward(**args)
-
-
-def test_draw_bptt():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from utils.plots import draw_bptt
-
-    ax = draw_bptt(steps=3)
-    assert sum("partial L/" in t.get_text() for t in ax.texts) == 3 + 1 + 1  # h_1..h_3, h_0, W
-    for bad in (1, 6, 2.0):
-        with pytest.raises(ValueError, match=r"steps: expected an int in 2\.\.5, got"):
-            draw_bptt(steps=bad)

@@ -108,20 +108,3 @@ def test_torchrun_reports_failure(tmp_path):
 def test_torchrun_bad_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         torchrun(kwargs.pop("script"), **kwargs)
-
-
-def test_draw_stacked_rnn():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from utils.plots import draw_stacked_rnn
-
-    ax = draw_stacked_rnn(layers=2, steps=3)
-    labels = [t.get_text() for t in ax.texts]
-    assert labels.count("layer 1") == 3 and "h_n[1]" in labels and "$y_{3}$" in labels
-    plt.close(ax.figure)
-    for bad in ({"layers": 0}, {"steps": 7}, {"layers": 2.0}):
-        with pytest.raises(ValueError, match="expected an int"):
-            draw_stacked_rnn(**bad)

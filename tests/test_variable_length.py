@@ -38,30 +38,3 @@ def test_masked_mean_bad_input():
         masked_mean(np.zeros(3), [1])
     with pytest.raises(ValueError, match=r"expected shape \(2,\)"):
         masked_mean(np.zeros((2, 3)), [1, 2, 3])
-
-
-def test_draw_packed_sequence_lays_out_batch_sizes_and_rejects_bad_order():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from utils import draw_packed_sequence
-
-    ax = draw_packed_sequence([2, 1, 2, 2])
-    texts = [t.get_text() for t in ax.texts]
-    # 8 padded cells on top, then the 7 valid steps packed below.
-    assert len(ax.patches) == 8 + 7
-    assert "step 0: batch_sizes[0] = 4" in texts and "step 1: batch_sizes[1] = 3" in texts
-    assert "packed (sorted_indices = [0, 2, 3, 1])" in texts
-    ax = draw_packed_sequence([2, 1, 2, 2], sorted_indices=[3, 2, 0, 1])  # ties in any order
-    assert "packed (sorted_indices = [3, 2, 0, 1])" in [t.get_text() for t in ax.texts]
-    with pytest.raises(ValueError, match="longest first"):
-        draw_packed_sequence([2, 1, 2, 2], sorted_indices=[1, 0, 2, 3])
-    with pytest.raises(ValueError, match="longest first"):
-        draw_packed_sequence([2, 1], sorted_indices=[0, 0])
-    with pytest.raises(ValueError, match="1-D array of ints"):
-        draw_packed_sequence([[2, 1]])
-    with pytest.raises(ValueError, match=r"1\.\.2"):
-        draw_packed_sequence([2, 0])
-    plt.close("all")
