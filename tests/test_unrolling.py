@@ -1,20 +1,16 @@
-"""Unit tests of utils.unrolling (graph sizes of unrolled and looped layers) and new plots."""
+"""Unit tests of utils.unrolling: graph sizes, tracer views and stored costs."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from utils.plots import draw_padded_batch, draw_two_step_network
 from utils.unrolling import (
     VARIANTS,
     build_variant,
+    exported_ops,
     graph_size,
     load_unrolling_costs,
     measure_unrolling,
+    op_types,
 )
 
 
@@ -68,21 +64,6 @@ def test_bad_input():
         measure_unrolling([2], trace_repeats=0)
 
 
-def test_figures_draw_and_reject_bad_input():
-    labels = {t.get_text() for t in draw_two_step_network(batch=7).axes.texts}
-    # The shapes in the labels follow the arguments: batch 7, 3 inputs, 5 neurons.
-    assert {"$X_0$\n(7, 3)", "$X_1$\n(7, 3)", "$Y_1$\n(7, 5)", "$W_x$\n(3, 5)"} <= labels
-    ax = draw_padded_batch([2, 1, 2, 2])
-    assert len(ax.patches) == 8
-    with pytest.raises(ValueError, match="batch"):
-        draw_two_step_network(batch=0)
-    with pytest.raises(ValueError, match=r"1\.\.2"):
-        draw_padded_batch([3, 1], steps=2)
-    with pytest.raises(ValueError, match="1-D array of ints"):
-        draw_padded_batch([1.5])
-    plt.close("all")
-
-
 def test_stored_costs_load_and_bad_files_are_refused(tmp_path):
     costs = load_unrolling_costs()
     assert {r["variant"] for r in costs["rows"]} == set(VARIANTS.values())
@@ -93,3 +74,29 @@ def test_stored_costs_load_and_bad_files_are_refused(tmp_path):
     bad.write_text('{"machine": {}, "rows": [{"steps": 2}]}')
     with pytest.raises(ValueError, match="row 0 lacks"):
         load_unrolling_costs(bad)
+
+
+def test_op_types_keras_loop_is_one_while_and_unrolled_one_cell_per_step():
+    graph, body = op_types("keras", False, 3, 3, 4)
+    assert graph["While"] == 1 and body["Tanh"] == 1 and body["MatMul"] == 2
+    graph, body = op_types("keras", True, 3, 3, 4)
+    assert "While" not in graph and graph["Tanh"] == 3 and not body
+
+
+def test_op_types_torch_fx_keeps_modules_as_leaves():
+    assert op_types("torch", True, 3, 3, 4)[0]["call_module"] == 3
+    assert op_types("torch", False, 3, 3, 4)[0]["call_module"] == 1
+
+
+def test_exported_ops_one_operator_then_one_tanh_per_step_when_lowered():
+    assert exported_ops(2, features=3, units=4)["aten.rnn_tanh.input"] == 1
+    assert exported_ops(2, lowered=True, features=3, units=4)["aten.tanh.default"] == 2
+
+
+def test_exported_ops_bad_input():
+    with pytest.raises(ValueError, match="steps"):
+        exported_ops(0)
+    with pytest.raises(ValueError, match="lowered"):
+        exported_ops(2, lowered="yes")
+    with pytest.raises(ValueError, match="framework/unrolled"):
+        op_types("jax", False, 2)

@@ -1,8 +1,6 @@
-"""The setup-cell template of tools.notebooks: one cell for every notebook, plus the legacy-Keras
-opt-in that only the TF1 appendix takes (notebook metadata "rnn_book": {"legacy_keras": true})."""
+"""Unit tests of tools/notebooks.py: the setup-cell template, its opt-ins, sync and check."""
 
 import json
-import shutil
 
 import pytest
 
@@ -28,23 +26,6 @@ def test_legacy_flag_must_be_a_boolean(value):
     nb = {"metadata": {"rnn_book": {"legacy_keras": value}}}
     with pytest.raises(ValueError, match=r'\["legacy_keras"\]: expected true or false, got'):
         nbtools.setup_source(nb)
-
-
-@pytest.fixture
-def book(tmp_path, monkeypatch):
-    """A config, one chapter notebook and a copy of it as an appendix, in a temporary book."""
-    shutil.copy(nbtools.ROOT / "_config.yml", tmp_path / "_config.yml")
-    source = nbtools.notebooks()[0]
-    chapter = tmp_path / "chapters" / "01" / "a.ipynb"
-    appendix = tmp_path / "appendices" / "b.ipynb"
-    for dest in (chapter, appendix):
-        dest.parent.mkdir(parents=True)
-        shutil.copy(source, dest)
-    monkeypatch.setattr(nbtools, "ROOT", tmp_path)
-    monkeypatch.setattr(nbtools, "CHAPTERS", tmp_path / "chapters")
-    nbtools.sync(chapter)  # each badge names its own path
-    nbtools.sync(appendix)
-    return chapter, appendix
 
 
 def test_notebooks_lists_chapters_then_appendices(book):
@@ -106,3 +87,34 @@ def test_sync_refuses_bad_options(argv, capsys):
 def test_sync_refuses_a_url_that_is_not_a_github_repository(book):
     with pytest.raises(ValueError, match="expected https://github.com/OWNER/NAME, got ftp://x"):
         nbtools.set_repository("ftp://x")
+
+
+def test_sync_rewrites_badge_and_setup_cell_after_url_change(book, tmp_path, capsys):
+    path = nbtools.notebooks()[0]
+    assert nbtools.problems(path) == []
+    config = tmp_path / "_config.yml"
+    config.write_text(config.read_text().replace("OWNER/rnn-book", "someone/rnns"))
+    assert len(nbtools.problems(path)) == 2  # badge and setup cell both out of step
+    assert nbtools.main(["check"]) == 1
+    before = json.loads(path.read_text())
+    assert nbtools.main(["sync"]) == 0
+    assert nbtools.problems(path) == [] and nbtools.main(["check"]) == 0
+    after = json.loads(path.read_text())
+    text = path.read_text()
+    assert "github/someone/rnns/blob/main/chapters/" in text
+    setup = next(c for c in after["cells"] if "setup" in c["metadata"].get("tags", []))
+    assert 'REPO_URL = "https://github.com/someone/rnns"' in "".join(setup["source"])
+    assert "OWNER/rnn-book" not in text
+    # Only sources change: every output and every other cell stays as it was.
+    for old, new in zip(before["cells"], after["cells"], strict=True):
+        assert old.get("outputs") == new.get("outputs")
+    assert [c["source"] for c in before["cells"][3:]] == [c["source"] for c in after["cells"][3:]]
+    assert not nbtools.sync(path), "a second sync changes nothing"
+    assert "rewrote" in capsys.readouterr().out
+
+
+def test_bad_repository_url_is_refused(book, tmp_path):
+    config = tmp_path / "_config.yml"
+    config.write_text(config.read_text().replace("https://github.com/OWNER/rnn-book", "nowhere"))
+    with pytest.raises(ValueError, match="expected https://github.com/OWNER/NAME, got nowhere"):
+        nbtools.repository()

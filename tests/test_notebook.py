@@ -1,19 +1,12 @@
-"""Unit tests of utils.notebook, utils.plots and the badge/setup-cell sync in tools.notebooks."""
+"""Unit tests of utils.notebook (the setup cell's helpers) and utils.BOOK_ROOT."""
 
-import json
-import shutil
 import sys
 import types
 
-import matplotlib
 import pytest
 
-import tools.notebooks as nbtools
-from utils import notebook, plots
-
-ROOT = nbtools.ROOT
-
-matplotlib.use("Agg")
+from utils import BOOK_ROOT as ROOT
+from utils import notebook
 
 
 def test_in_colab_follows_google_colab_module(monkeypatch):
@@ -108,58 +101,6 @@ def test_setup_notebook_seeds_and_prints_one_line(capsys):
     assert lines[0].startswith(versions)
     assert f"| PyTorch {pins['torch']} |" in lines[0]
     assert np.get_printoptions()["precision"] == notebook.PRINT_PRECISION
-
-
-def test_draw_unrolled_rnn():
-    ax = plots.draw_unrolled_rnn(steps=2)
-    labels = {t.get_text() for t in ax.texts}
-    assert {"$x_t$", "$x_{1}$", "$x_{2}$", "$h_{2}$", "$h_0$", "cell"} <= labels
-    with pytest.raises(ValueError, match=r"steps: expected an int in 1\.\.6, got 0"):
-        plots.draw_unrolled_rnn(steps=0)
-
-
-@pytest.fixture
-def fake_book(tmp_path, monkeypatch):
-    """A copy of the config and one notebook, with tools.notebooks pointed at it."""
-    shutil.copy(nbtools.ROOT / "_config.yml", tmp_path / "_config.yml")
-    source = nbtools.notebooks()[0]
-    copy = tmp_path / source.relative_to(nbtools.ROOT)
-    copy.parent.mkdir(parents=True)
-    shutil.copy(source, copy)
-    monkeypatch.setattr(nbtools, "ROOT", tmp_path)
-    monkeypatch.setattr(nbtools, "CHAPTERS", tmp_path / "chapters")
-    return tmp_path
-
-
-def test_sync_rewrites_badge_and_setup_cell_after_url_change(fake_book, capsys):
-    path = nbtools.notebooks()[0]
-    assert nbtools.problems(path) == []
-    config = fake_book / "_config.yml"
-    config.write_text(config.read_text().replace("OWNER/rnn-book", "someone/rnns"))
-    assert len(nbtools.problems(path)) == 2  # badge and setup cell both out of step
-    assert nbtools.main(["check"]) == 1
-    before = json.loads(path.read_text())
-    assert nbtools.main(["sync"]) == 0
-    assert nbtools.problems(path) == [] and nbtools.main(["check"]) == 0
-    after = json.loads(path.read_text())
-    text = path.read_text()
-    assert "github/someone/rnns/blob/main/chapters/" in text
-    setup = next(c for c in after["cells"] if "setup" in c["metadata"].get("tags", []))
-    assert 'REPO_URL = "https://github.com/someone/rnns"' in "".join(setup["source"])
-    assert "OWNER/rnn-book" not in text
-    # Only sources change: every output and every other cell stays as it was.
-    for old, new in zip(before["cells"], after["cells"], strict=True):
-        assert old.get("outputs") == new.get("outputs")
-    assert [c["source"] for c in before["cells"][3:]] == [c["source"] for c in after["cells"][3:]]
-    assert not nbtools.sync(path), "a second sync changes nothing"
-    assert "rewrote" in capsys.readouterr().out
-
-
-def test_bad_repository_url_is_refused(fake_book):
-    config = fake_book / "_config.yml"
-    config.write_text(config.read_text().replace("https://github.com/OWNER/rnn-book", "nowhere"))
-    with pytest.raises(ValueError, match="expected https://github.com/OWNER/NAME, got nowhere"):
-        nbtools.repository()
 
 
 def test_setup_notebook_rejects_bad_legacy_flag():

@@ -1,4 +1,4 @@
-"""tools.seeds: the junit report it reads and the table it prints (`make test-seeds`)."""
+"""Unit tests of tools/seeds.py: the junit report it reads and the table it prints."""
 
 import pytest
 
