@@ -9,7 +9,7 @@ NOTEBOOKS := $(shell find chapters appendices -name '*.ipynb' -not -path '*/.ipy
 # Data loaders never touch the network when this is set (see utils/notebook.py).
 export RNN_BOOK_OFFLINE := 1
 
-.PHONY: book test test-seeds test-colab lab execute lint sync bench bench-unrolling lock clean
+.PHONY: book translations test test-seeds test-colab lab execute lint sync bench bench-unrolling lock clean
 
 # TORCH_INDEX: an extra package index for PyTorch. On a fresh Linux machine the public index
 # gives the CUDA build of torch (several GB); `make test TORCH_INDEX=https://download.pytorch.org/whl/cpu`
@@ -24,10 +24,21 @@ $(STAMP): requirements.txt
 		$(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 	@touch $(STAMP)
 
-## make book: build the HTML book from the stored outputs into _build/html (no execution).
+## make book: build the HTML book from the stored outputs into _build/html (no execution), and
+## its Korean edition, from ko/ (see make translations), into _build/html/ko.
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --quiet
-	@echo "Book built: open file://$(CURDIR)/_build/html/index.html"
+	$(BIN)/jupyter-book build ko --path-output _build/ko --warningiserror --nitpick --keep-going --quiet
+	rm -rf _build/html/ko && cp -r _build/ko/_build/html _build/html/ko
+	@echo "Book built: open file://$(CURDIR)/_build/html/index.html (Korean: _build/html/ko/index.html)"
+
+## make translations: after editing English prose, bring the Korean catalogs in step
+## (locales/ko/LC_MESSAGES: new messages empty, changed ones marked fuzzy with the old English
+## beside them), then rewrite the Korean pages under ko/ from them. `python -m tools.i18n check`
+## (run by make test) lists what is left to translate.
+translations: $(STAMP)
+	$(BIN)/python -m tools.i18n update
+	$(BIN)/python -m tools.i18n build
 
 ## make test: unit and hygiene tests, nbval over every notebook, Colab simulation, browser test.
 ## PYTEST_ARGS adds pytest options, e.g. make test PYTEST_ARGS=--durations=0 (seconds per test).
@@ -62,12 +73,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## make sync: rewrite each notebook's Colab badge and setup cell from _config.yml.
+## make sync: rewrite each notebook's Colab badge and setup cell from _config.yml (and the
+## Korean twins under ko/, whose badges point at themselves).
 ## make sync REPO_URL=https://github.com/you/rnn-book [BRANCH=main] first sets that repository
 ## in _config.yml (the GitHub workflow does this with the repository it runs in).
 sync: $(STAMP)
 	$(BIN)/python -m tools.notebooks sync $(if $(REPO_URL),--url $(REPO_URL)) \
 		$(if $(BRANCH),--branch $(BRANCH))
+	$(BIN)/python -m tools.i18n build
 
 ## make bench: time the RNN layers (performance appendix); writes appendices/bench/cpu.json,
 ## or the file named by OUT (make bench OUT=appendices/bench/other.json).
