@@ -38,7 +38,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LANG = "ko"
 #: A fixed date in every catalog header, so that an update changes a catalog only when its
 #: messages change.
-EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 #: Directives whose content is code or math, copied as is.
 VERBATIM = {"code-cell", "code", "code-block", "math", "raw", "eval-rst", "tableofcontents"}
 #: Directives whose argument is a title to translate (others' arguments are paths or names).
@@ -142,7 +142,9 @@ def pieces(text: str) -> list[Piece]:
         elif s.startswith("$$"):
             end = i
             if not (len(s) > 2 and s.endswith("$$")):
-                end = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip().endswith("$$")), i)
+                end = next(
+                    (j for j in range(i + 1, len(lines)) if lines[j].rstrip().endswith("$$")), i
+                )
             out.append(Piece(lines[i : end + 1]))
             i = end + 1
         elif s.startswith("|"):
