@@ -1,4 +1,5 @@
-"""Browser test of the framework tabs (_static/tabs.js) in the built HTML book.
+"""Browser test of the framework tabs (_static/tabs.js) in the built HTML book, in both
+editions (the Korean one under _build/html/ko), and of the links between the editions.
 
 Drives headless Debian Chromium through the Playwright Python API
 (``executable_path``; Playwright's own browser download is never used) against
@@ -149,7 +150,11 @@ class ErrorLog:
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
-        self.own_paths = {f"/_static/{p.name}" for p in STATIC_SRC.glob("*.js")}
+        self.own_paths = {
+            f"{edition}/_static/{p.name}"
+            for p in STATIC_SRC.glob("*.js")
+            for edition in ("", "/ko")
+        }
         self.errors: list[str] = []
 
     def attach(self, page) -> None:
@@ -391,6 +396,33 @@ def test_storage_unavailable(new_context, base_url, tab_pages):
     assert_shows(page, "numpy")
     page.get_by_role("tab", name="PyTorch", exact=True).first.click()
     assert_shows(page, "pytorch")
+    log.check()
+
+
+def test_korean_pages_have_the_same_tab_groups(tab_pages):
+    english = {rel: groups for rel, groups in tab_pages.items() if not rel.startswith("ko/")}
+    assert english and {f"ko/{rel}": g for rel, g in english.items()} == {
+        rel: groups for rel, groups in tab_pages.items() if rel.startswith("ko/")
+    }
+
+
+def test_language_link_keeps_the_framework_choice(new_context, base_url, tab_pages):
+    """Choose PyTorch on an English page, follow its link to the Korean page: a Korean page,
+    on PyTorch too (one origin, one localStorage), and its link leads back."""
+    page_a, _ = pick_pages(tab_pages)
+    log = ErrorLog(base_url)
+    page = open_page(new_context(), base_url + page_a, log)
+    page.wait_for_selector(".rnn-tabset [role=tab]")
+    page.get_by_role("tab", name="PyTorch", exact=True).first.click()
+    page.locator("a.language-link").click()
+    page.wait_for_url(base_url + "ko/" + page_a)
+    page.wait_for_selector(".rnn-tabset [role=tab]")
+    assert page.evaluate("document.documentElement.lang") == "ko"
+    assert_shows(page, "pytorch")
+    assert page.locator("a.language-link").inner_text().strip() == "English"
+    page.locator("a.language-link").click()
+    page.wait_for_url(base_url + page_a)
+    assert page.evaluate("document.documentElement.lang") == "en"
     log.check()
 
 
