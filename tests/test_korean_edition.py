@@ -107,9 +107,9 @@ def test_korean_prose_is_korean_in_the_formal_style():
     plain, english_only = [], []
     for name, _, korean in korean_messages():
         words = prose_only(korean)
-        # 합니다체: a sentence that ends in 다 ends in 니다 (합니다, 입니다, 습니다), not in the
-        # plain style's 한다, 이다, 있다.
-        plain += [(name, m.group(0)) for m in re.finditer(r"\S*[^니\s]다\.(?=\s|$)", words)]
+        # 합니다체: a sentence that ends in 다 ends in 니다 (합니다, 입니다, 습니다) or, inviting the
+        # reader, 시다 (봅시다), not in the plain style's 한다, 이다, 있다.
+        plain += [(name, m.group(0)) for m in re.finditer(r"\S*[^니시\s]다\.(?=\s|$)", words)]
         letters = re.findall(r"[A-Za-z\uac00-\ud7a3]", words)
         if len(letters) > 40 and sum(bool(HANGUL.match(c)) for c in letters) < 0.3 * len(letters):
             english_only.append((name, korean[:60]))
