@@ -180,4 +180,8 @@ def test_korean_pages_show_korean_text_and_the_themes_korean_strings(built):
         letters = re.findall(r"[A-Za-z\uac00-\ud7a3]", text)
         share = sum(bool(HANGUL.match(c)) for c in letters) / len(letters)
         assert share > 0.3, f"ko/{rel}: only {share:.0%} of its letters are Korean"
+        # Markup that did not render: CommonMark closes ** only where the next character
+        # allows it, which Korean particles right after ) or ` can break.
+        stray = re.findall(r".{0,20}(?:\*\*|\{doc\}|\{ref\}|\$\$).{0,20}", text)
+        assert not stray, f"ko/{rel}: markup shown as text: {stray[:5]}"
         assert "검색" in html, f"ko/{rel}: the theme's search box is not in Korean"

@@ -89,6 +89,12 @@ def test_protected_parts_must_survive_translation(english, korean, ok):
     assert (i18n.protected(english) == i18n.protected(korean)) is ok
 
 
+def test_emphasis_that_would_show_as_text_is_counted():
+    assert i18n.stray_markup("a **(6, 4)** kernel") == 0
+    assert i18n.stray_markup("크기가 **(6, 4)**인 커널") == 4  # ) then a letter: ** stays text
+    assert i18n.stray_markup("**은닉 상태**(hidden state)와 `a*b` and $x^*$") == 0
+
+
 def test_code_math_and_references_alone_are_not_messages():
     assert not i18n.prose("`(batch, time, features)`, $h_t$")
     assert not i18n.prose("{doc}`../04_training/index`")

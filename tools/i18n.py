@@ -202,6 +202,20 @@ def protected(text: str) -> list[str]:
     return sorted(parts)
 
 
+def stray_markup(text: str) -> int:
+    """How many `*` and `_` a reader would see: emphasis markup that CommonMark leaves as text.
+
+    (In Korean this happens where a particle follows the closing `**` of a phrase that ends in
+    punctuation: `**(6, 4)**인` does not close, since `)` then a letter is not right-flanking.)
+    """
+    from markdown_it import MarkdownIt  # myst-parser's parser
+
+    rest = MATH.sub(" ", ROLE.sub(" ", text))
+    html = MarkdownIt("commonmark").render(rest)
+    html = re.sub(r"<code>.*?</code>|<[^>]+>", " ", html, flags=re.S)
+    return html.count("*") + len(re.findall(r"(?<![\w])_|_(?![\w])", html))
+
+
 def prose(text: str) -> bool:
     """True when a message holds words to translate (not only code, math or references)."""
     rest = CODE.sub(" ", ROLE.sub(lambda m: " " if "<" not in m.group(2) else m.group(2), text))
@@ -311,6 +325,10 @@ HEADER = """\
 
 def _po_bytes(catalog: Catalog) -> bytes:
     catalog.header_comment = HEADER
+    for message in catalog:
+        # Babel flags any message with a % as a Python format string; prose is not one, and
+        # msgfmt --check would then reject "80%" translated as "80%가".
+        message.flags.discard("python-format")
     catalog.revision_date = EPOCH
     catalog.creation_date = EPOCH
     catalog.last_translator = "The RNN book authors"
@@ -488,6 +506,8 @@ def problems() -> list[str]:
                 found.append(f"{where}: fuzzy (the English changed): check the translation")
             elif not message.string:
                 found.append(f"{where}: untranslated")
+            elif stray_markup(message.string) > stray_markup(message.id):
+                found.append(f"{where}: emphasis markup that does not render (see stray_markup)")
             elif protected(message.id) != protected(message.string):
                 found.append(
                     f"{where}: the translation must keep {protected(message.id)}, "
