@@ -107,8 +107,8 @@ def test_korean_prose_is_korean_in_the_formal_style():
     plain, english_only = [], []
     for name, _, korean in korean_messages():
         words = prose_only(korean)
-        # 합니다체: a sentence that ends in 다 ends in 니다 (합니다, 입니다, 습니다) or, inviting the
-        # reader, 시다 (봅시다), not in the plain style's 한다, 이다, 있다.
+        # 합니다체: a sentence that ends in 다 ends in 니다 (합니다, 입니다, 습니다) or,
+        # inviting the reader, 시다 (봅시다), not in the plain style's 한다, 이다, 있다.
         plain += [(name, m.group(0)) for m in re.finditer(r"\S*[^니시\s]다\.(?=\s|$)", words)]
         # A message left in English (a citation keeps its English title but not only that).
         if len(re.findall(r"[A-Za-z]", words)) > 40 and not HANGUL.search(words):
