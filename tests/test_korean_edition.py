@@ -37,7 +37,7 @@ def test_catalogs_are_complete_and_in_step_and_ko_is_what_they_make():
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt not installed")
 def test_msgfmt_finds_every_catalog_valid_and_fully_translated():
-    assert len(CATALOGS) == len(PAGES) + 1  # one per page, and _book.po
+    assert len(CATALOGS) == len(PAGES) + 2  # one per page, _book.po and _theme.po
     for path in CATALOGS:
         run = subprocess.run(
             ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(path)],
@@ -184,4 +184,9 @@ def test_korean_pages_show_korean_text_and_the_themes_korean_strings(built):
         # allows it, which Korean particles right after ) or ` can break.
         stray = re.findall(r".{0,20}(?:\*\*|\{doc\}|\{ref\}|\$\$).{0,20}", text)
         assert not stray, f"ko/{rel}: markup shown as text: {stray[:5]}"
-        assert "검색" in html, f"ko/{rel}: the theme's search box is not in Korean"
+        # The themes' words: Sphinx's and sphinx-book-theme's own Korean, and the book's for
+        # pydata-sphinx-theme and Jupyter Book's search box (_theme.po, _ext/theme_locale.py).
+        for words in ("검색", "본문으로 건너뛰기", "이 책에서 검색...", "이 페이지의 내용"):
+            assert words in html, f"ko/{rel}: the theme's {words!r} is missing"
+        for words in ("Skip to main content", "Search this book", "On this page"):
+            assert words not in html, f"ko/{rel}: the theme's {words!r} in English"

@@ -133,12 +133,14 @@ def tiny(tmp_path, monkeypatch):
     page.parent.mkdir(parents=True)
     page.write_text(json.dumps(nb))
     monkeypatch.setattr(i18n, "ROOT", tmp_path)
+    monkeypatch.setattr(i18n, "theme_strings", lambda: [])  # the real theme's: tested below
     return tmp_path
 
 
 TITLE = "Recurrent Neural Networks in NumPy, TensorFlow and PyTorch"
 KOREAN = {
     TITLE: "NumPy, TensorFlow, PyTorch로 배우는 순환 신경망",
+    "The RNN book authors": "RNN 책 저자들",
     "Recurrent networks": "순환 신경망",
     "The book": "이 책",
     "It teaches RNNs.": "RNN을 가르칩니다.",
@@ -155,12 +157,12 @@ def translate_all(name):
 
 
 def test_life_cycle_of_a_catalog_and_its_twin(tiny):
-    assert sorted(i18n.update()) == ["_book", "chapters/01/a", "intro"]
+    assert sorted(i18n.update()) == ["_book", "_theme", "chapters/01/a", "intro"]
     assert i18n.update() == []  # nothing changed: the files are left as they are
     problems = i18n.problems()
     assert any("chapters/01/a.po: 'Cells': untranslated" in p for p in problems)
 
-    assert [translate_all(name) for name in ("_book", "intro", "chapters/01/a")] == [2, 2, 2]
+    assert [translate_all(name) for name in ("_book", "intro", "chapters/01/a")] == [3, 2, 2]
     i18n.build()
     assert i18n.problems() == []
     english = json.loads((tiny / "chapters/01/a.ipynb").read_text())
@@ -215,6 +217,12 @@ def test_import_rejects_a_message_the_catalog_does_not_have(tiny):
     i18n.update()
     with pytest.raises(ValueError, match=r"intro: no message 'Not in the page' \(run make"):
         i18n.import_("intro", [{"msgid": "Not in the page", "msgstr": "없음"}])
+
+
+def test_the_theme_catalog_holds_the_themes_words():
+    words = i18n.theme_strings()
+    assert {"Skip to main content", "On this page", "Search this book..."} <= set(words)
+    assert i18n.protected("Edit on %(provider)s") == ["%(provider)s"]
 
 
 def test_usage(capsys):

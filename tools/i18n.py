@@ -196,6 +196,7 @@ def protected(text: str) -> list[str]:
     rest = CODE.sub(" ", rest)
     parts += [f"${m.group(1).strip()}$" for m in MATH.finditer(rest)]
     parts += [f"]({m.group(1)})" for m in LINK.finditer(text)]
+    parts += re.findall(r"%\(\w+\)s", text)  # the theme's placeholders
     if text.lstrip().startswith("|"):
         bars = len(re.findall(r"(?<!\\)\|", rest))
         parts.append(f"{bars} table bars")
@@ -261,12 +262,29 @@ def pages() -> list[Path]:
 
 
 BOOK = "_book"  # the catalog of the title (_config.yml) and the part captions (_toc.yml)
+#: The catalog of the theme's own words (navigation, search) that neither Sphinx nor the
+#: themes translate into Korean: pydata-sphinx-theme ships no Korean catalog. _ext/theme_locale.py
+#: compiles it into the Korean build.
+THEME = "_theme"
+#: Theme words outside pydata-sphinx-theme's template catalog: Jupyter Book's search box text.
+THEME_EXTRA = ["Search this book..."]
+
+
+def theme_strings() -> list[str]:
+    """The msgids of pydata-sphinx-theme's template catalog (sphinx.pot), and THEME_EXTRA."""
+    import pydata_sphinx_theme
+
+    pot = Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot"
+    with pot.open("rb") as f:
+        ids = [m.id for m in read_po(f) if m.id and isinstance(m.id, str)]
+    return [*ids, *THEME_EXTRA]
 
 
 def book_strings() -> list[str]:
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    return [config["title"], *(part["caption"] for part in toc.get("parts", []))]
+    captions = [part["caption"] for part in toc.get("parts", [])]
+    return [config["title"], config["author"], *captions]
 
 
 def catalog_path(name: str) -> Path:
@@ -294,7 +312,10 @@ def _source(cell) -> str:
 
 def catalogs() -> dict[str, list[tuple[str, tuple[str, int]]]]:
     """Catalog name -> its messages with their locations, in page order."""
-    found = {BOOK: [(s, ("_config.yml/_toc.yml", 0)) for s in book_strings()]}
+    found = {
+        BOOK: [(s, ("_config.yml/_toc.yml", 0)) for s in book_strings()],
+        THEME: [(s, ("pydata_sphinx_theme/locale/sphinx.pot", 0)) for s in theme_strings()],
+    }
     for page in pages():
         found[page.relative_to(ROOT).with_suffix("").as_posix()] = page_messages(page)
     return found
@@ -425,7 +446,7 @@ def twin_notebook(page: Path, lookup) -> str:
 def korean_config() -> str:
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     book = lookup_for(read(BOOK))
-    config["title"] = book(config["title"])
+    config["title"], config["author"] = book(config["title"]), book(config["author"])
     config["repository"]["path_to_book"] = OUT
     sphinx = config.setdefault("sphinx", {})
     sphinx.setdefault("config", {}).update(KO_SPHINX)
