@@ -301,3 +301,32 @@ def test_draw_packed_sequence_lays_out_batch_sizes_and_rejects_bad_order():
     with pytest.raises(ValueError, match=r"1\.\.2"):
         draw_packed_sequence([2, 0])
     plt.close("all")
+
+
+def test_plot_attention_labels_and_shades():
+    weights = np.eye(3, 4)
+    ax = plots.plot_attention(weights, "삼천이백", ["3", "2", "0"], hangul=False)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["sam", "cheon", "i", "baek"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["3", "2", "0"]
+    np.testing.assert_array_equal(ax.images[0].get_array(), weights)
+    plt.close("all")
+
+
+def test_plot_attention_uses_hangul_only_with_a_font():
+    ax = plots.plot_attention(np.full((1, 2), 0.5), "만십", ["1"])
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == (["만", "십"] if plots.hangul_font() else ["man", "sip"])
+    plt.close("all")
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        ((np.ones((2, 3)), "삼천", ["3", "0"]), r"weights: expected shape \(2, 2\)"),
+        ((np.full((1, 2), 2.0), "삼천", ["3"]), r"weights: expected values in 0..1, got 2..2"),
+        ((np.ones((1, 2)) / 2, "삼X", ["3"]), r"source: expected syllables of number words"),
+    ],
+)
+def test_plot_attention_bad_input(args, message):
+    with pytest.raises(ValueError, match=message):
+        plots.plot_attention(*args)

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from utils.reference import (
+    additive_attention,
     gru_forward,
     lstm_forward,
     masked_mean,
@@ -480,3 +481,66 @@ def test_stack_masks():
 def test_stack_bad_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         stacked_rnn_forward(X_stack, **kwargs)
+
+
+# --- additive (Bahdanau) attention ---------------------------------------------------------
+
+
+def attention_args(batch=3, time=5, q=4, k=6, a=7, seed=0):
+    rng = np.random.default_rng(seed)
+    return (
+        rng.normal(size=(batch, q)),
+        rng.normal(size=(batch, time, k)),
+        rng.normal(size=(q, a)),
+        rng.normal(size=(k, a)),
+        rng.normal(size=a),
+    )
+
+
+def test_additive_attention_matches_a_loop_over_positions():
+    query, keys, W, U, v = attention_args()
+    mask = np.ones((3, 5), bool)
+    mask[1, 3:] = False
+    mask[2, 1:] = False
+    context, weights = additive_attention(query, keys, W, U, v, mask)
+    for i in range(3):
+        real = np.flatnonzero(mask[i])
+        e = np.array([v @ np.tanh(query[i] @ W + keys[i, j] @ U) for j in real])
+        a = np.exp(e - e.max()) / np.exp(e - e.max()).sum()
+        np.testing.assert_allclose(weights[i, real], a, rtol=1e-12)
+        np.testing.assert_allclose(context[i], a @ keys[i, real], rtol=1e-12)
+    assert (weights[~mask] == 0).all()
+    np.testing.assert_allclose(weights.sum(1), 1, rtol=1e-12)
+    np.testing.assert_array_equal(weights[2], [1, 0, 0, 0, 0])  # one real key: all weight
+
+
+def test_additive_attention_ignores_what_the_mask_hides():
+    query, keys, W, U, v = attention_args()
+    mask = np.arange(5) < np.array([[5], [2], [4]])
+    context, weights = additive_attention(query, keys, W, U, v, mask)
+    changed = np.where(mask[..., None], keys, 1e3)  # garbage at the padded positions
+    context2, weights2 = additive_attention(query, changed, W, U, v, mask)
+    np.testing.assert_array_equal(weights, weights2)
+    np.testing.assert_allclose(context, context2, rtol=1e-12)
+    no_mask = additive_attention(query, keys, W, U, v)
+    np.testing.assert_allclose(no_mask[1], additive_attention(query, keys, W, U, v, mask | True)[1])
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"keys": np.zeros((3, 5))}, r"keys: expected a 3-D array \(batch, time, features\)"),
+        ({"query": np.zeros((2, 4))}, r"query: expected shape \(3, features\), got \(2, 4\)"),
+        ({"v": np.zeros((7, 1))}, r"v: expected a 1-D array"),
+        ({"W": np.zeros((4, 6))}, r"W: expected shape \(4, 7\) .*got \(4, 6\)"),
+        ({"U": np.zeros((4, 7))}, r"U: expected shape \(6, 7\) .*got \(4, 7\)"),
+        ({"mask": np.ones((3, 4), bool)}, r"mask: expected booleans of shape \(3, 5\)"),
+        ({"mask": np.ones((3, 5))}, r"mask: expected booleans of shape \(3, 5\), got float64"),
+        ({"mask": np.arange(5) < np.array([[1], [0], [2]])}, r"none in rows \[1\]"),
+    ],
+)
+def test_additive_attention_bad_input(change, message):
+    args = dict(zip(["query", "keys", "W", "U", "v"], attention_args()))
+    args.update(change)
+    with pytest.raises(ValueError, match=message):
+        additive_attention(**args)

@@ -11,13 +11,14 @@
 - `utils.forecast`: forecasting baselines, error by position, temperature sampling.
 - `utils.forecast_torch`: a small PyTorch forecaster and its training loop (chapter 6).
 - `utils.params`: parameter counts of Keras and PyTorch layers, by formula (chapter 9).
-- `utils.language`: Korean number words and the toy corpus of chapter 9.
+- `utils.language`: Korean number words (chapters 9 and 10) and the toy corpus of chapter 9.
 - `utils.perf`: hoisted NumPy RNNs, FLOP counts and a timer (performance appendix).
 - `utils.layouts`: the RNN kinds ("rnn", "gru", "lstm"), their gate blocks, gate orders and
   biases in Keras, PyTorch and TF1.
 - `utils.checks`: argument checks (positive ints, choices, RNN weight shapes).
 - `utils.metrics`: the confusion matrix (chapter 5).
-- `utils.decoding`: greedy decoding until the end-of-sequence token (chapters 3 and 9).
+- `utils.decoding`: greedy decoding until the end-of-sequence token (chapters 3 and 9) and
+  beam search (chapter 10).
 """
 
 from pathlib import Path
@@ -44,7 +45,7 @@ from .data import (
     stratified_split,
     time_series,
 )
-from .decoding import greedy_decode
+from .decoding import beam_search, greedy_decode
 from .forecast import LinearBaseline, mse_by_position, sample_next, softmax_with_temperature
 from .launch import torchrun
 from .metrics import confusion_matrix
@@ -61,11 +62,13 @@ from .plots import (
     draw_unrolled_vs_looped,
     draw_wirings,
     plot_accuracy_over_runs,
+    plot_attention,
     plot_confusion_matrix,
     plot_digits,
     plot_learning_curves,
 )
 from .reference import (
+    additive_attention,
     gru_forward,
     lstm_forward,
     masked_mean,
@@ -83,6 +86,8 @@ BOOK_ROOT = Path(__file__).resolve().parent.parent
 __all__ = [
     "BOOK_ROOT",
     "LinearBaseline",
+    "additive_attention",
+    "beam_search",
     "confusion_matrix",
     "draw_bptt",
     "draw_gate_layout",
@@ -108,6 +113,7 @@ __all__ = [
     "next_batch",
     "offline_mode",
     "plot_accuracy_over_runs",
+    "plot_attention",
     "plot_confusion_matrix",
     "plot_digits",
     "plot_learning_curves",

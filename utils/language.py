@@ -1,9 +1,12 @@
-"""Small generated language data for chapter 9: Korean number words and a toy corpus.
+"""Small generated language data for chapters 9 and 10: Korean number words and a toy corpus.
 
-- `korean_number(n)` writes 1 <= n <= 99,999 in Sino-Korean words, e.g. 3205 -> "삼천이백오"
-  (`spaced=True`: with the space Korean spelling puts after 만, 18837 -> "만 팔천팔백삼십칠").
+- `korean_number(n)` writes 1 <= n < 10**16 in Sino-Korean words, e.g. 3205 -> "삼천이백오",
+  120000345 -> "일억이천만삼백사십오" (`spaced=True`: with the space Korean spelling puts after
+  each 만 group, 18837 -> "만 팔천팔백삼십칠").
 - `number_pairs(numbers)` turns numbers into padded (encoder input, decoder input, target) arrays
-  for an encoder-decoder translator, with the two vocabularies below.
+  for an encoder-decoder translator, with the vocabularies below (`LONG_SOURCE_VOCAB` for numbers
+  of 억 and 조).
+- `random_numbers(count, digits, rng)` draws distinct numbers with a given count of digits.
 - `toy_corpus(...)` generates sentences whose words fall in known groups, so that the geometry of
   embeddings learned from it can be checked.
 """
@@ -17,12 +20,14 @@ from .checks import int_in, positive_int
 __all__ = [
     "DIGIT_WORDS",
     "SOURCE_VOCAB",
+    "LONG_SOURCE_VOCAB",
     "TARGET_VOCAB",
     "PAD",
     "BOS",
     "EOS",
     "korean_number",
     "number_pairs",
+    "random_numbers",
     "decode_digits",
     "TOY_GROUPS",
     "toy_corpus",
@@ -30,43 +35,68 @@ __all__ = [
 
 DIGIT_WORDS = "_일이삼사오육칠팔구"  # index = digit; 0 is never read out
 PLACES = ["", "십", "백", "천", "만"]  # 10**k for k = 0..4
-#: Source tokens (syllables); index 0 is padding.
+GROUPS = ["", "만", "억", "조"]  # 10**(4k) for k = 0..3: the units of the 만 groups
+#: Source tokens (syllables) of the numbers below 100,000; index 0 is padding.
 SOURCE_VOCAB = ["<pad>", *DIGIT_WORDS[1:], *PLACES[1:]]
+#: Source tokens of all numbers below 10**16: SOURCE_VOCAB, then 억 and 조.
+LONG_SOURCE_VOCAB = [*SOURCE_VOCAB, *GROUPS[2:]]
+MAX_NUMBER = 10**16 - 1
 #: Target tokens; 0 padding, 1 start of sequence, 2 end of sequence, then the digits 0-9.
 TARGET_VOCAB = ["<pad>", "<bos>", "<eos>", *"0123456789"]
 PAD, BOS, EOS = 0, 1, 2
 
 
 def korean_number(n: int, spaced: bool = False) -> str:
-    """Sino-Korean words for 1 <= n <= 99999: 3205 -> "삼천이백오", 10010 -> "만십".
+    """Sino-Korean words for 1 <= n < 10**16: 3205 -> "삼천이백오", 10010 -> "만십".
 
-    Zero digits are silent, and a 1 before 십/백/천/만 is not read (십, not 일십). With
-    `spaced=True` the words are spelled as Korean orthography writes them (한글 맞춤법, article
-    44: a space after each 만 group), 18837 -> "만 팔천팔백삼십칠"; the space always follows 만.
+    The digits are read in groups of four from the right (the 만 groups), each group followed by
+    its unit, 만, 억 or 조; within a group a digit word comes before 십/백/천. Zero digits are
+    silent, and so is a group of four zeros with its unit (100000001 -> "일억일"). A 1 before
+    십/백/천 is not read (십, not 일십), nor before 만 when it is the whole group (10000 -> "만"),
+    but it is read before 억 and 조 (100000000 -> "일억"). With `spaced=True` the words are
+    spelled as Korean orthography writes them (한글 맞춤법, article 44: a space after each 만
+    group), 18837 -> "만 팔천팔백삼십칠", 120000345 -> "일억 이천만 삼백사십오".
     """
-    int_in("n", n, 1, 99_999)
+    int_in("n", n, 1, MAX_NUMBER)
     if not isinstance(spaced, bool):
         raise ValueError(f"spaced: expected True or False, got {spaced!r}")
-    words = []
-    for k, d in enumerate(int(c) for c in reversed(str(int(n)))):
-        if d:
-            words.append(PLACES[k] if d == 1 and k else DIGIT_WORDS[d] + PLACES[k])
-    if spaced and n >= 10_000 and n % 10_000:
-        words[-1] += " "  # words[-1] is the 만 group (words are collected from the units up)
-    return "".join(reversed(words))
+    groups = []
+    for g in range(3, -1, -1):
+        value = int(n) // 10 ** (4 * g) % 10_000
+        if not value:
+            continue
+        words = []
+        for k, d in enumerate(int(c) for c in reversed(str(value))):
+            if d:
+                words.append(PLACES[k] if d == 1 and k else DIGIT_WORDS[d] + PLACES[k])
+        group = "".join(reversed(words))
+        groups.append(GROUPS[g] if value == 1 and g == 1 else group + GROUPS[g])
+    return (" " if spaced else "").join(groups)
 
 
-def number_pairs(numbers):
+def number_pairs(numbers, source_vocab=None):
     """Arrays for teacher forcing from an iterable of ints.
 
-    Returns (source, decoder_in, target) as int arrays, each padded with 0 to its longest row:
-    source holds syllable ids (SOURCE_VOCAB), target the digit ids followed by EOS, and
+    `source_vocab`: the syllables' ids, SOURCE_VOCAB (the default, numbers below 100,000) or
+    LONG_SOURCE_VOCAB. Returns (source, decoder_in, target) as int arrays, each padded with 0
+    to its longest row: source holds syllable ids, target the digit ids followed by EOS, and
     decoder_in the same sequence shifted right behind BOS (so it never shows EOS).
     """
     numbers = [int(n) for n in numbers]
     if not numbers:
         raise ValueError("numbers: expected at least one number, got none")
-    src = [[SOURCE_VOCAB.index(c) for c in korean_number(n)] for n in numbers]
+    vocab = SOURCE_VOCAB if source_vocab is None else list(source_vocab)
+    ids = {c: i for i, c in enumerate(vocab)}
+    src = []
+    for n in numbers:
+        words = korean_number(n)
+        missing = sorted(set(words) - set(ids))
+        if missing:
+            raise ValueError(
+                f"source_vocab: expected every syllable of {n} ({words}), "
+                f"got a vocabulary without {''.join(missing)}"
+            )
+        src.append([ids[c] for c in words])
     tgt = [[TARGET_VOCAB.index(c) for c in str(n)] + [EOS] for n in numbers]
 
     def pad(rows):
@@ -80,6 +110,32 @@ def number_pairs(numbers):
     decoder_in[:, 0] = BOS
     decoder_in[:, 1:] = np.where(target[:, :-1] == EOS, PAD, target[:, :-1])
     return pad(src), decoder_in, target
+
+
+def random_numbers(count: int, digits: int, rng, exclude=()) -> np.ndarray:
+    """`count` distinct numbers with exactly `digits` digits (1..16), drawn uniformly by `rng`
+    (a NumPy Generator), none of them in `exclude`, in the order drawn."""
+    positive_int("count", count)
+    int_in("digits", digits, 1, 16)
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng: expected a numpy.random.Generator, got {type(rng).__name__}")
+    low, high = 10 ** (digits - 1), 10**digits
+    exclude = {int(n) for n in exclude}
+    available = high - low - sum(low <= n < high for n in exclude)
+    if count > available:
+        raise ValueError(
+            f"count: expected at most {available} numbers with digits={digits}, got {count}"
+        )
+    out, seen = [], set(exclude)
+    while len(out) < count:
+        for n in rng.integers(low, high, size=2 * (count - len(out))):
+            n = int(n)
+            if n not in seen:
+                seen.add(n)
+                out.append(n)
+                if len(out) == count:
+                    break
+    return np.array(out, dtype=np.int64)
 
 
 def decode_digits(ids) -> str:

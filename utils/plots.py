@@ -23,6 +23,9 @@ __all__ = [
     "plot_accuracy_over_runs",
     "label_points",
     "plot_accuracy_by",
+    "ROMANIZED",
+    "hangul_font",
+    "plot_attention",
 ]
 
 
@@ -837,3 +840,89 @@ def plot_accuracy_by(ax, key, hits: dict, among=None, ticklabels=None):
     ax.margins(x=0.12)  # room for the counts at the ends
     ax.grid(alpha=0.3)
     return values, rates
+
+
+#: Revised Romanization of the syllables of Korean number words (for figures without a
+#: font that has hangul).
+ROMANIZED = {
+    "일": "il",
+    "이": "i",
+    "삼": "sam",
+    "사": "sa",
+    "오": "o",
+    "육": "yuk",
+    "칠": "chil",
+    "팔": "pal",
+    "구": "gu",
+    "십": "sip",
+    "백": "baek",
+    "천": "cheon",
+    "만": "man",
+    "억": "eok",
+    "조": "jo",
+}
+
+_HANGUL_FONTS = (
+    "NanumGothic",
+    "Noto Sans CJK KR",
+    "Noto Sans KR",
+    "Malgun Gothic",
+    "AppleGothic",
+    "Apple SD Gothic Neo",
+    "UnDotum",
+    "Baekmuk Gulim",
+)
+
+
+def hangul_font():
+    """The name of an installed font that matplotlib can use for hangul, or None.
+
+    The book's figures are made where none is installed (DejaVu Sans, matplotlib's default,
+    has no hangul); there `plot_attention` labels syllables by their romanization."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in _HANGUL_FONTS if name in names), None)
+
+
+def plot_attention(weights, source, target, ax=None, hangul=None):
+    """Heatmap of attention weights: one row per output token, one column per source token.
+
+    weights: (len(target), len(source)), each row the attention of one output step; source:
+    the input syllables (a string or a list), target: the output tokens. Syllables are shown in
+    hangul when a hangul font is installed (`hangul_font()`), else romanized (`ROMANIZED`);
+    `hangul=True/False` forces the choice. Returns the matplotlib Axes.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    weights = np.asarray(weights, dtype=float)
+    source, target = list(source), [str(t) for t in target]
+    if weights.shape != (len(target), len(source)):
+        raise ValueError(
+            f"weights: expected shape ({len(target)}, {len(source)}) (target tokens, source "
+            f"tokens), got {weights.shape}"
+        )
+    if weights.size and (weights.min() < 0 or weights.max() > 1):
+        raise ValueError(
+            f"weights: expected values in 0..1, got {weights.min():.3g}..{weights.max():.3g}"
+        )
+    unknown = sorted({c for c in source if c not in ROMANIZED})
+    if unknown:
+        raise ValueError(f"source: expected syllables of number words, got {unknown}")
+    font = hangul_font() if hangul is None or hangul else None
+    if hangul and font is None:
+        raise ValueError("hangul=True: expected an installed hangul font, got none")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(0.45 * len(source) + 1, 0.4 * len(target) + 1))
+    ax.imshow(weights, cmap="Greys", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(source)))
+    if font:
+        ax.set_xticklabels(source, fontname=font)
+    else:
+        ax.set_xticklabels([ROMANIZED[c] for c in source], rotation=90)
+    ax.set_yticks(range(len(target)))
+    ax.set_yticklabels(target)
+    ax.set_xlabel("source syllable")
+    ax.set_ylabel("output digit")
+    return ax

@@ -24,6 +24,7 @@ __all__ = [
     "gru_forward",
     "reverse_sequences",
     "stacked_rnn_forward",
+    "additive_attention",
 ]
 
 
@@ -336,3 +337,49 @@ def stacked_rnn_forward(X, layers, h0=None, input_masks=None, state_masks=None):
             seq = np.stack(steps, axis=1)
         finals.append(h)
     return seq, np.stack(finals)
+
+
+def additive_attention(query, keys, W, U, v, mask=None):
+    """Additive (Bahdanau) attention of one query per row over that row's keys.
+
+    query: (batch, Q), the decoder state s; keys: (batch, time, K), the encoder outputs h_j;
+    W: (Q, A), U: (K, A), v: (A,); mask: (batch, time) booleans, True where a key is real
+    (None: all are). For each row
+
+        e_j = v . tanh(s W + h_j U),   a = softmax(e over the real j),   context = sum_j a_j h_j
+
+    Returns (context (batch, K), weights (batch, time)); masked positions get weight 0.
+    """
+    query, keys = np.asarray(query), np.asarray(keys)
+    if keys.ndim != 3:
+        raise ValueError(f"keys: expected a 3-D array (batch, time, features), got {_shape(keys)}")
+    batch, time, k = keys.shape
+    if query.ndim != 2 or query.shape[0] != batch:
+        raise ValueError(f"query: expected shape ({batch}, features), got {_shape(query)}")
+    q = query.shape[1]
+    v = np.asarray(v)
+    if v.ndim != 1:
+        raise ValueError(f"v: expected a 1-D array (attention units,), got {_shape(v)}")
+    a = v.shape[0]
+    if _shape(W) != (q, a):
+        raise ValueError(
+            f"W: expected shape ({q}, {a}) (query features, v's size), got {_shape(W)}"
+        )
+    if _shape(U) != (k, a):
+        raise ValueError(f"U: expected shape ({k}, {a}) (key features, v's size), got {_shape(U)}")
+    if mask is None:
+        mask = np.ones((batch, time), bool)
+    mask = np.asarray(mask)
+    if mask.shape != (batch, time) or mask.dtype != bool:
+        raise ValueError(
+            f"mask: expected booleans of shape ({batch}, {time}), got {mask.dtype} {mask.shape}"
+        )
+    if not mask.any(axis=1).all():
+        rows = np.flatnonzero(~mask.any(axis=1)).tolist()
+        raise ValueError(f"mask: expected at least one real key per row, got none in rows {rows}")
+    scores = np.tanh((query @ W)[:, None, :] + keys @ U) @ v  # (batch, time)
+    scores = np.where(mask, scores, -np.inf)
+    weights = np.exp(scores - scores.max(axis=1, keepdims=True))
+    weights /= weights.sum(axis=1, keepdims=True)
+    context = np.einsum("bt,btk->bk", weights, keys)
+    return context, weights
