@@ -312,6 +312,11 @@ def test_plot_attention_labels_and_shades():
     plt.close("all")
 
 
+def test_hangul_font_comes_with_the_books_requirements():
+    # koreanize-matplotlib (requirements.txt) ships Nanum Gothic; hangul_font registers it.
+    assert plots.hangul_font() is not None
+
+
 def test_plot_attention_uses_hangul_only_with_a_font():
     ax = plots.plot_attention(np.full((1, 2), 0.5), "만십", ["1"])
     labels = [t.get_text() for t in ax.get_xticklabels()]

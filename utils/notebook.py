@@ -44,7 +44,11 @@ PRINT_PRECISION = 4
 
 #: Import name -> pip requirement for what the book uses beyond Colab's preinstalled stack.
 #: Colab already has NumPy, TensorFlow, Keras, PyTorch and matplotlib: those are never reinstalled.
-COLAB_EXTRAS = {"mlxtend": "mlxtend>=0.23", "statsmodels": "statsmodels>=0.14"}
+COLAB_EXTRAS = {
+    "mlxtend": "mlxtend>=0.23",
+    "statsmodels": "statsmodels>=0.14",
+    "koreanize_matplotlib": "koreanize-matplotlib>=0.1.1",  # a hangul font for the figures
+}
 
 #: Environment variable that data loaders read: when "1", use only data that ships with the
 #: installed packages and never the network (`make test` and `make execute` set it).

@@ -875,14 +875,30 @@ _HANGUL_FONTS = (
 
 
 def hangul_font():
-    """The name of an installed font that matplotlib can use for hangul, or None.
+    """The name of a font that matplotlib can use for hangul, or None.
 
-    The book's figures are made where none is installed (DejaVu Sans, matplotlib's default,
-    has no hangul); there `plot_attention` labels syllables by their romanization."""
+    An installed one (`_HANGUL_FONTS`) if there is one; else Nanum Gothic from the
+    `koreanize-matplotlib` package (a requirement of the book, installed on Colab by
+    `setup_notebook`), registered with matplotlib without importing the package, whose import
+    would change every figure's font. Where neither is found, `plot_attention` labels
+    syllables by their romanization."""
+    import importlib.util
+    from pathlib import Path
+
     from matplotlib import font_manager
 
     names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in _HANGUL_FONTS if name in names), None)
+    found = next((name for name in _HANGUL_FONTS if name in names), None)
+    if found is not None:
+        return found
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    ttf = Path(spec.submodule_search_locations[0]) / "fonts" / "NanumGothic.ttf"
+    if not ttf.is_file():
+        return None
+    font_manager.fontManager.addfont(str(ttf))
+    return font_manager.FontProperties(fname=str(ttf)).get_name()
 
 
 def plot_attention(weights, source, target, ax=None, hangul=None):
