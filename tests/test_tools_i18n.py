@@ -187,6 +187,9 @@ def test_life_cycle_of_a_catalog_and_its_twin(tiny):
     assert message.fuzzy and message.string == "셀은 상태를 유지합니다."
     po = (tiny / "locales/ko/LC_MESSAGES/chapters/01/a.po").read_text()
     assert '#| msgid "A cell keeps its state."\nmsgid "A cell keeps its hidden state."' in po
+    assert message.previous_id == ["A cell keeps its state."]  # read back, and kept by
+    i18n.write("chapters/01/a", i18n.read("chapters/01/a"))  # a rewrite (import, update)
+    assert (tiny / "locales/ko/LC_MESSAGES/chapters/01/a.po").read_text() == po
     problems = i18n.problems()
     assert any("fuzzy (the English changed)" in p for p in problems)
     assert any(p.startswith("ko/chapters/01/a.ipynb: not what the catalogs make") for p in problems)

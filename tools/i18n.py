@@ -331,12 +331,35 @@ def _template(entries) -> Catalog:
     return template
 
 
+def _previous_ids(text: str) -> dict[str, str]:
+    """msgid -> the English it had before (`#| msgid`), which Babel's reader drops."""
+    from babel.messages.pofile import denormalize
+
+    found = {}
+    for block in text.split("\n\n"):
+        lines = block.splitlines()
+        old = [x[3:] for x in lines if x.startswith("#| ")]
+        if not old:
+            continue
+        start = next(i for i, x in enumerate(lines) if x.startswith("msgid "))
+        end = next(i for i, x in enumerate(lines) if x.startswith("msgstr"))
+        msgid = denormalize("\n".join([lines[start][6:], *lines[start + 1 : end]]))
+        found[msgid] = denormalize("\n".join([old[0][6:], *old[1:]]))
+    return found
+
+
 def read(name: str) -> Catalog:
     path = catalog_path(name)
     if not path.is_file():
         return Catalog(locale=LANG, project="rnn-book", creation_date=EPOCH, fuzzy=False)
     with path.open("rb") as f:
-        return read_po(f, locale=LANG)
+        catalog = read_po(f, locale=LANG)
+    for message in catalog:  # Babel reads `#| msgid` as a comment "| msgid": it is not one
+        message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
+    for msgid, previous in _previous_ids(path.read_text()).items():
+        if msgid in catalog and catalog[msgid].fuzzy:
+            catalog[msgid].previous_id = [previous]
+    return catalog
 
 
 HEADER = """\
