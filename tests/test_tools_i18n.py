@@ -200,6 +200,7 @@ def test_life_cycle_of_a_catalog_and_its_twin(tiny):
     ) == ("A cell keeps its hidden state.")
     rows = [{"msgid": "A cell keeps its hidden state.", "msgstr": "셀은 은닉 상태를 유지합니다."}]
     assert i18n.import_("chapters/01/a", rows) == 1
+    assert "#|" not in (tiny / "locales/ko/LC_MESSAGES/chapters/01/a.po").read_text()
     i18n.build()
     assert i18n.problems() == []
 
